@@ -1,0 +1,218 @@
+package org.custodian.agency;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.custodian.shared.Actor;
+import org.custodian.shared.AgencyId;
+import org.custodian.shared.ConflictException;
+import org.custodian.shared.FieldProblems;
+import org.custodian.shared.ForbiddenException;
+import org.custodian.shared.Jurisdiction;
+import org.custodian.shared.NotFoundException;
+import org.custodian.shared.OfficerId;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers agencies and officers and answers whether an officer may act.
+ */
+@Service
+public class Agencies {
+
+	private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+[1-9][0-9]{6,14}$");
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Agencies(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public AgencyId register(NewAgency agency, Actor actor) {
+		FieldProblems problems = new FieldProblems();
+		String name = problems.required(agency.name(), "name", 300);
+		problems.check(agency.jurisdiction() != null && Jurisdiction.isValid(agency.jurisdiction()), "jurisdiction",
+				"must be an ISO 3166-1 alpha-2 code such as HK or US");
+		AgencyKind kind = problems.enumValue(AgencyKind.class, agency.kind(), "kind", true);
+		Set<String> domains = new LinkedHashSet<>();
+		if (agency.emailDomains() == null || agency.emailDomains().isEmpty()) {
+			problems.add("emailDomains", "needs at least one official e-mail domain");
+		}
+		else {
+			for (int i = 0; i < agency.emailDomains().size(); i++) {
+				String domain = agency.emailDomains().get(i);
+				if (EmailDomains.isDomain(domain)) {
+					domains.add(EmailDomains.normalise(domain));
+				}
+				else {
+					problems.add("emailDomains[" + i + "]", "is not a domain name such as police.gov.hk");
+				}
+			}
+		}
+		String phone = (agency.callbackPhone() != null) ? agency.callbackPhone().replaceAll("[\\s().-]", "") : null;
+		problems.check(phone != null && PHONE.matcher(phone).matches(), "callbackPhone",
+				"must be an international number such as +852 2860 2000");
+		problems.throwIfAny();
+		AgencyId id = AgencyId.random();
+		OffsetDateTime now = now();
+		this.jdbc.sql(
+				"INSERT INTO agency (id, name, jurisdiction, kind, callback_phone, status, created_at, status_changed_at) "
+						+ "VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)")
+			.params(id.value(), name, Jurisdiction.of(agency.jurisdiction()).code(), kind.name(), phone, now, now)
+			.update();
+		for (String domain : domains) {
+			this.jdbc.sql("INSERT INTO agency_email_domain (agency_id, domain, added_at) VALUES (?, ?, ?)")
+				.params(id.value(), domain, now)
+				.update();
+		}
+		this.events.publishEvent(new AgencyEvents.AgencyRegistered(actor, id.toString(), name,
+				Jurisdiction.of(agency.jurisdiction()).code(), String.join(",", domains)));
+		return id;
+	}
+
+	/** Marks an agency VERIFIED or SUSPENDED (with a reason the officers will see). */
+	@Transactional
+	public AgencyView changeStatus(AgencyId id, String status, String reason, Actor actor) {
+		FieldProblems problems = new FieldProblems();
+		AgencyStatus target = (status == null) ? AgencyStatus.VERIFIED
+				: problems.enumValue(AgencyStatus.class, status, "status", true);
+		problems.check(target != AgencyStatus.PENDING, "status", "must be VERIFIED or SUSPENDED");
+		String cleanReason = problems.optional(reason, "reason", 2000);
+		problems.throwIfAny();
+		AgencyView agency = find(id).orElseThrow(() -> new NotFoundException("No agency with this id."));
+		if (agency.status() == target) {
+			return agency;
+		}
+		this.jdbc.sql("UPDATE agency SET status = ?, status_reason = ?, status_changed_at = ? WHERE id = ?")
+			.params(target.name(), cleanReason, now(), id.value())
+			.update();
+		this.events
+			.publishEvent(new AgencyEvents.AgencyStatusChanged(actor, id.toString(), target.name(), cleanReason));
+		return find(id).orElseThrow();
+	}
+
+	@Transactional
+	public OfficerId addOfficer(AgencyId agencyId, String email, String name, String title, Actor actor) {
+		AgencyView agency = find(agencyId).orElseThrow(() -> new NotFoundException("No agency with this id."));
+		FieldProblems problems = new FieldProblems();
+		String cleanEmail = problems.required(email, "email", 320);
+		String cleanName = problems.required(name, "name", 200);
+		String cleanTitle = problems.optional(title, "title", 200);
+		if (cleanEmail != null) {
+			problems.check(EmailDomains.belongs(cleanEmail, agency.emailDomains()), "email",
+					"is not on one of the agency's registered domains (" + String.join(", ", agency.emailDomains())
+							+ ")");
+		}
+		problems.throwIfAny();
+		if (this.jdbc.sql("SELECT count(*) FROM officer WHERE lower(email) = lower(?)")
+			.param(cleanEmail)
+			.query(Long.class)
+			.single() > 0) {
+			throw new ConflictException("An officer with this e-mail is already registered.");
+		}
+		OfficerId id = OfficerId.random();
+		this.jdbc.sql("INSERT INTO officer (id, agency_id, email, name, title, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(id.value(), agencyId.value(), cleanEmail, cleanName, cleanTitle, now())
+			.update();
+		this.events.publishEvent(new AgencyEvents.OfficerAdded(actor, id.toString(), agencyId.toString(), cleanEmail));
+		return id;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AgencyView> find(AgencyId id) {
+		Optional<AgencyView> agency = this.jdbc
+			.sql("SELECT id, name, jurisdiction, kind, callback_phone, status, status_reason FROM agency WHERE id = ?")
+			.param(id.value())
+			.query((rs, row) -> view(rs, new ArrayList<>()))
+			.optional();
+		agency.ifPresent((found) -> found.emailDomains()
+			.addAll(this.jdbc.sql("SELECT domain FROM agency_email_domain WHERE agency_id = ? ORDER BY domain")
+				.param(id.value())
+				.query(String.class)
+				.list()));
+		return agency;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<OfficerView> findOfficer(OfficerId id) {
+		return this.jdbc.sql("SELECT id, agency_id, email, name, title, active FROM officer WHERE id = ?")
+			.param(id.value())
+			.query((rs, row) -> new OfficerView(new OfficerId(rs.getObject("id", UUID.class)),
+					new AgencyId(rs.getObject("agency_id", UUID.class)), rs.getString("email"), rs.getString("name"),
+					rs.getString("title"), rs.getBoolean("active")))
+			.optional();
+	}
+
+	/**
+	 * The officer, if allowed to act now; otherwise a 403 that tells the officer why.
+	 */
+	@Transactional(readOnly = true)
+	public ActiveOfficer requireActiveOfficer(OfficerId id) {
+		OfficerView officer = findOfficer(id).orElseThrow(() -> new ForbiddenException("Unknown officer."));
+		if (!officer.active()) {
+			throw new ForbiddenException("Your officer account has been deactivated.");
+		}
+		AgencyView agency = find(officer.agencyId()).orElseThrow();
+		switch (agency.status()) {
+			case PENDING -> throw new ForbiddenException("Your agency, " + agency.name()
+					+ ", has not been verified yet. The platform verifies agencies out of band before accepting requests.");
+			case SUSPENDED -> throw new ForbiddenException("Your agency, " + agency.name() + ", is suspended"
+					+ ((agency.statusReason() != null) ? ": " + agency.statusReason() : "."));
+			default -> {
+			}
+		}
+		return new ActiveOfficer(officer.id(), agency.id(), agency.name(), agency.jurisdiction());
+	}
+
+	private static AgencyView view(ResultSet rs, List<String> domains) throws SQLException {
+		return new AgencyView(new AgencyId(rs.getObject("id", UUID.class)), rs.getString("name"),
+				Jurisdiction.of(rs.getString("jurisdiction")), AgencyKind.valueOf(rs.getString("kind")), domains,
+				rs.getString("callback_phone"), AgencyStatus.valueOf(rs.getString("status")),
+				rs.getString("status_reason"));
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+	}
+
+	/**
+	 * An agency as submitted for registration; checked field by field.
+	 */
+	public record NewAgency(String name, String jurisdiction, String kind, List<String> emailDomains,
+			String callbackPhone) {
+	}
+
+	/**
+	 * A registered agency.
+	 */
+	public record AgencyView(AgencyId id, String name, Jurisdiction jurisdiction, AgencyKind kind,
+			List<String> emailDomains, String callbackPhone, AgencyStatus status, String statusReason) {
+	}
+
+	/**
+	 * A registered officer.
+	 */
+	public record OfficerView(OfficerId id, AgencyId agencyId, String email, String name, String title,
+			boolean active) {
+	}
+
+}

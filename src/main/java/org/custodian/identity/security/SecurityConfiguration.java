@@ -1,0 +1,89 @@
+package org.custodian.identity.security;
+
+import org.custodian.identity.ApiTokens;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. The API authenticates bearer tokens; roles gate each path here, in
+ * one place, and the finer rules (four-eyes, own agency) live in the services.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String[] STAFF = { "INTAKE", "REVIEWER", "APPROVER", "HUMAN_RIGHTS_LEAD", "POLICY_ADMIN",
+			"AUDITOR", "ADMIN" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+	}
+
+	/**
+	 * No users outside the database: stops Boot from generating a default in-memory one.
+	 */
+	@Bean
+	UserDetailsService noBuiltInUsers() {
+		return new InMemoryUserDetailsManager();
+	}
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApplicationEventPublisher events) throws Exception {
+		ProblemResponses problems = new ProblemResponses(JsonMapper.builder().build());
+		http.securityMatcher("/api/**")
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(new BearerTokenFilter(tokens, events, problems), AnonymousAuthenticationFilter.class)
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/v1/transparency/**")
+				.permitAll()
+				.requestMatchers("/api/v1/staff/**", "/api/v1/tokens/**", "/api/v1/officers/**")
+				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/v1/agencies/**")
+				.hasAnyRole(STAFF)
+				.requestMatchers("/api/v1/agencies/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/api/v1/requests/**")
+				.hasRole("OFFICER")
+				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decision", "/api/v1/cases/*/questions")
+				.hasRole("REVIEWER")
+				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/approval")
+				.hasRole("APPROVER")
+				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/assignment")
+				.hasAnyRole("INTAKE", "REVIEWER", "APPROVER", "ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/v1/cases/**")
+				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.PUT, "/api/v1/jurisdictions/**")
+				.hasRole("POLICY_ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/v1/jurisdictions/**")
+				.hasAnyRole(STAFF)
+				.requestMatchers("/api/v1/audit/**")
+				.hasAnyRole("AUDITOR", "ADMIN")
+				.anyRequest()
+				.denyAll());
+		return http.build();
+	}
+
+	@Bean
+	SecurityFilterChain operations(HttpSecurity http) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
+				.permitAll()
+				.anyRequest()
+				.denyAll());
+		return http.build();
+	}
+
+}

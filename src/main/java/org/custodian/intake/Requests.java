@@ -1,0 +1,134 @@
+package org.custodian.intake;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.custodian.agency.ActiveOfficer;
+import org.custodian.intake.SubmittedRequest.DocumentInfo;
+import org.custodian.shared.AgencyId;
+import org.custodian.shared.DataCategory;
+import org.custodian.shared.Enums;
+import org.custodian.shared.Instrument;
+import org.custodian.shared.Jurisdiction;
+import org.custodian.shared.OfficerId;
+import org.custodian.shared.RequestId;
+import org.custodian.shared.RequestType;
+import org.custodian.shared.TargetKind;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Received requests, as submitted.
+ */
+@Repository
+public class Requests {
+
+	private final JdbcClient jdbc;
+
+	Requests(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(RequestId id, String caseNumber, ActiveOfficer officer, Submission submission, LegalDocument document,
+			OffsetDateTime receivedAt) {
+		Submission.Emergency emergency = submission.emergency();
+		this.jdbc
+			.sql("""
+					INSERT INTO request (id, case_number, agency_id, officer_id, jurisdiction, type, instrument, legal_basis,
+					  categories, period_from, period_to, offence, non_disclosure_until, emergency_threat,
+					  emergency_supervisor_name, emergency_supervisor_phone, received_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id.value(), caseNumber, officer.agencyId().value(), officer.id().value(),
+					officer.jurisdiction().code(), submission.type().name(),
+					(submission.instrument() != null) ? submission.instrument().name() : null, submission.legalBasis(),
+					submission.categories().stream().map(Enum::name).collect(Collectors.joining(",")),
+					sqlDate(submission.from()), sqlDate(submission.to()), submission.offence(),
+					sqlDate(submission.nonDisclosureUntil()), (emergency != null) ? emergency.threat() : null,
+					(emergency != null) ? emergency.supervisorName() : null,
+					(emergency != null) ? emergency.supervisorPhone() : null, receivedAt)
+			.update();
+		List<Target> targets = submission.targets();
+		// One statement for up to 1 000 targets: unnest the columns instead of a round
+		// trip per row.
+		this.jdbc.sql("""
+				INSERT INTO request_target (request_id, position, kind, value)
+				SELECT ?, t.ord - 1, t.kind, v.value
+				FROM unnest(?::text[]) WITH ORDINALITY AS t(kind, ord)
+				JOIN unnest(?::text[]) WITH ORDINALITY AS v(value, ord) ON v.ord = t.ord""")
+			.params(id.value(), targets.stream().map((t) -> t.kind().name()).toArray(String[]::new),
+					targets.stream().map(Target::value).toArray(String[]::new))
+			.update();
+		if (document != null) {
+			this.jdbc.sql(
+					"INSERT INTO request_document (request_id, filename, size_bytes, sha256, content) VALUES (?, ?, ?, ?, ?)")
+				.params(id.value(), document.filename(), document.content().length, document.sha256(),
+						document.content())
+				.update();
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<SubmittedRequest> find(RequestId id) {
+		List<Target> targets = this.jdbc
+			.sql("SELECT kind, value FROM request_target WHERE request_id = ? ORDER BY position")
+			.param(id.value())
+			.query((rs, row) -> new Target(TargetKind.valueOf(rs.getString("kind")), rs.getString("value")))
+			.list();
+		return this.jdbc.sql("""
+				SELECT r.*, array_to_string(r.categories, ',') AS category_list,
+				  d.filename, d.size_bytes, d.sha256
+				FROM request r LEFT JOIN request_document d ON d.request_id = r.id
+				WHERE r.id = ?""").param(id.value()).query((rs, row) -> request(rs, targets)).optional();
+	}
+
+	/** The legal document's bytes, if one was submitted. */
+	@Transactional(readOnly = true)
+	public Optional<byte[]> document(RequestId id) {
+		return this.jdbc.sql("SELECT content FROM request_document WHERE request_id = ?")
+			.param(id.value())
+			.query(byte[].class)
+			.optional();
+	}
+
+	private static SubmittedRequest request(ResultSet rs, List<Target> targets) throws SQLException {
+		Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+		for (String name : rs.getString("category_list").split(",")) {
+			Enums.parse(DataCategory.class, name).ifPresent(categories::add);
+		}
+		String threat = rs.getString("emergency_threat");
+		Submission.Emergency emergency = (threat != null) ? new Submission.Emergency(threat,
+				rs.getString("emergency_supervisor_name"), rs.getString("emergency_supervisor_phone")) : null;
+		String sha = rs.getString("sha256");
+		DocumentInfo document = (sha != null)
+				? new DocumentInfo(rs.getString("filename"), rs.getLong("size_bytes"), sha) : null;
+		String instrument = rs.getString("instrument");
+		return new SubmittedRequest(new RequestId(rs.getObject("id", UUID.class)), rs.getString("case_number"),
+				new AgencyId(rs.getObject("agency_id", UUID.class)),
+				new OfficerId(rs.getObject("officer_id", UUID.class)), Jurisdiction.of(rs.getString("jurisdiction")),
+				RequestType.valueOf(rs.getString("type")), (instrument != null) ? Instrument.valueOf(instrument) : null,
+				rs.getString("legal_basis"), targets, categories, localDate(rs, "period_from"),
+				localDate(rs, "period_to"), rs.getString("offence"), localDate(rs, "non_disclosure_until"), emergency,
+				document, rs.getObject("received_at", OffsetDateTime.class).toInstant());
+	}
+
+	private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+		Date date = rs.getDate(column);
+		return (date != null) ? date.toLocalDate() : null;
+	}
+
+	private static Date sqlDate(LocalDate date) {
+		return (date != null) ? Date.valueOf(date) : null;
+	}
+
+}

@@ -1,0 +1,19 @@
+package org.custodian.intake;
+
+import java.util.List;
+
+/**
+ * A request exactly as an officer sent it, before any checks: every value is still text
+ * so that each bad field can be named rather than failing on the first.
+ */
+public record SubmissionForm(String type, String instrument, String legalBasis, List<TargetForm> targets,
+		List<String> categories, String from, String to, String offence, String nonDisclosureUntil,
+		EmergencyForm emergency) {
+
+	public record TargetForm(String kind, String value) {
+	}
+
+	public record EmergencyForm(String threat, String supervisorName, String supervisorPhone) {
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.custodian.policy.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.custodian.identity.CurrentUser;
+import org.custodian.policy.LegalTierPolicy;
+import org.custodian.policy.TierRules;
+import org.custodian.shared.InvalidInputException;
+import org.custodian.shared.Jurisdiction;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/jurisdictions/{code}")
+class JurisdictionPolicyController {
+
+	private final LegalTierPolicy tiers;
+
+	JurisdictionPolicyController(LegalTierPolicy tiers) {
+		this.tiers = tiers;
+	}
+
+	@GetMapping("/policy")
+	Map<String, Object> policy(@PathVariable String code) {
+		Jurisdiction jurisdiction = jurisdiction(code);
+		return view(jurisdiction, this.tiers.rulesFor(jurisdiction));
+	}
+
+	@PutMapping("/legal-tiers/{instrument}")
+	Map<String, Object> override(@PathVariable String code, @PathVariable String instrument,
+			@RequestBody CategoriesBody body, @AuthenticationPrincipal CurrentUser admin) {
+		Jurisdiction jurisdiction = jurisdiction(code);
+		return view(jurisdiction, this.tiers.override(jurisdiction, instrument, body.categories(), admin.actor()));
+	}
+
+	private static Jurisdiction jurisdiction(String code) {
+		if (!Jurisdiction.isValid(code)) {
+			throw new InvalidInputException("code", "must be an ISO 3166-1 alpha-2 code such as HK");
+		}
+		return Jurisdiction.of(code);
+	}
+
+	private static Map<String, Object> view(Jurisdiction jurisdiction, TierRules rules) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("jurisdiction", jurisdiction.code());
+		view.put("home", rules.home().code());
+		view.put("foreignContentRequiresMlat", rules.foreignContentRequiresMlat());
+		view.put("legalTiers", rules.compels());
+		return view;
+	}
+
+	record CategoriesBody(List<String> categories) {
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.custodian.review;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.custodian.shared.Actor;
+import org.custodian.shared.AuditableEvent;
+import org.custodian.shared.RequestId;
+
+/**
+ * What happens to a request, in the past tense. Each is recorded in the audit log in the
+ * transaction of the change.
+ */
+public final class CaseEvents {
+
+	private CaseEvents() {
+	}
+
+	/**
+	 * The request moved from one status to another; {@code action} names what happened
+	 * ({@code request.review-started}, {@code request.withdrawn}, …).
+	 */
+	public record RequestTransitioned(RequestId requestId, Actor actor, String action, CaseStatus from, CaseStatus to,
+			String reason, Map<String, Object> extra) implements AuditableEvent {
+
+		@Override
+		public String subjectType() {
+			return "request";
+		}
+
+		@Override
+		public String subjectId() {
+			return this.requestId.toString();
+		}
+
+		@Override
+		public Map<String, Object> details() {
+			Map<String, Object> details = new TreeMap<>(this.extra);
+			details.put("from", this.from.name());
+			details.put("to", this.to.name());
+			if (this.reason != null) {
+				details.put("reason", this.reason);
+			}
+			return details;
+		}
+
+	}
+
+	/**
+	 * A reviewer was assigned.
+	 */
+	public record ReviewerAssigned(RequestId requestId, Actor actor, String reviewerId) implements AuditableEvent {
+
+		@Override
+		public String action() {
+			return "request.assigned";
+		}
+
+		@Override
+		public String subjectType() {
+			return "request";
+		}
+
+		@Override
+		public String subjectId() {
+			return this.requestId.toString();
+		}
+
+		@Override
+		public Map<String, Object> details() {
+			return Map.of("reviewerId", this.reviewerId);
+		}
+
+	}
+
+	/**
+	 * A staff member opened the case: every staff read of a case is on the record.
+	 */
+	public record CaseViewed(RequestId requestId, Actor actor) implements AuditableEvent {
+
+		@Override
+		public String action() {
+			return "request.viewed";
+		}
+
+		@Override
+		public String subjectType() {
+			return "request";
+		}
+
+		@Override
+		public String subjectId() {
+			return this.requestId.toString();
+		}
+
+		@Override
+		public Map<String, Object> details() {
+			return Map.of();
+		}
+
+	}
+
+}

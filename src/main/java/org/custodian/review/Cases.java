@@ -1,0 +1,195 @@
+package org.custodian.review;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.custodian.policy.CategoryFinding;
+import org.custodian.policy.TierVerdict;
+import org.custodian.review.Assessment.Consideration;
+import org.custodian.review.Assessment.Finding;
+import org.custodian.review.Assessment.Verdict;
+import org.custodian.shared.AgencyId;
+import org.custodian.shared.DataCategory;
+import org.custodian.shared.Enums;
+import org.custodian.shared.Instrument;
+import org.custodian.shared.Jurisdiction;
+import org.custodian.shared.NotFoundException;
+import org.custodian.shared.RequestId;
+import org.custodian.shared.RequestType;
+import org.custodian.shared.StaffId;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Review cases, their screening results, decisions and questions.
+ */
+@Repository
+class Cases {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	Cases(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(ReviewCase reviewCase, Instant receivedAt) {
+		this.jdbc.sql("""
+				INSERT INTO review_case (request_id, case_number, agency_id, jurisdiction, type, instrument, categories,
+				  status, received_at, status_changed_at)
+				VALUES (?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?)""")
+			.params(reviewCase.id().value(), reviewCase.caseNumber(), reviewCase.agencyId().value(),
+					reviewCase.jurisdiction().code(), reviewCase.type().name(),
+					(reviewCase.instrument() != null) ? reviewCase.instrument().name() : null,
+					reviewCase.categories().stream().map(Enum::name).collect(Collectors.joining(",")),
+					reviewCase.status().name(), utc(receivedAt), utc(receivedAt))
+			.update();
+	}
+
+	/**
+	 * Loads a case and locks its row until the transaction ends: one change at a time.
+	 */
+	Optional<ReviewCase> lock(RequestId id) {
+		return this.jdbc.sql("""
+				SELECT request_id, case_number, agency_id, jurisdiction, type, instrument,
+				  array_to_string(categories, ',') AS category_list, status, hold_reason, assignee_id
+				FROM review_case WHERE request_id = ? FOR UPDATE""")
+			.param(id.value())
+			.query(Cases::reviewCase)
+			.optional();
+	}
+
+	ReviewCase require(RequestId id) {
+		return lock(id).orElseThrow(() -> new NotFoundException("No request with this id."));
+	}
+
+	void save(ReviewCase reviewCase, Instant now) {
+		this.jdbc.sql("""
+				UPDATE review_case SET status = ?, hold_reason = ?, assignee_id = ?, version = version + 1,
+				  status_changed_at = CASE WHEN status = ? THEN status_changed_at ELSE ? END
+				WHERE request_id = ?""")
+			.params(reviewCase.status().name(), reviewCase.holdReason(),
+					(reviewCase.assignee() != null) ? reviewCase.assignee().value() : null, reviewCase.status().name(),
+					utc(now), reviewCase.id().value())
+			.update();
+	}
+
+	void saveScreening(RequestId id, List<CategoryFinding> findings) {
+		for (CategoryFinding finding : findings) {
+			this.jdbc.sql("INSERT INTO screening_result (request_id, category, verdict, note) VALUES (?, ?, ?, ?)")
+				.params(id.value(), finding.category().name(), finding.verdict().name(), finding.note())
+				.update();
+		}
+	}
+
+	List<CategoryFinding> screening(RequestId id) {
+		return this.jdbc
+			.sql("SELECT category, verdict, note FROM screening_result WHERE request_id = ? ORDER BY category")
+			.param(id.value())
+			.query((rs, row) -> new CategoryFinding(DataCategory.valueOf(rs.getString("category")),
+					TierVerdict.valueOf(rs.getString("verdict")), rs.getString("note")))
+			.list();
+	}
+
+	void insertDecision(RequestId id, Decision decision) {
+		this.jdbc.sql("""
+				INSERT INTO decision (id, request_id, outcome, categories, reason, rejection_reason, assessment,
+				  proposed_by, proposed_at)
+				VALUES (?, ?, ?, string_to_array(?, ','), ?, ?, ?::jsonb, ?, ?)""")
+			.params(decision.id(), id.value(), decision.outcome().name(),
+					decision.categories().stream().map(Enum::name).collect(Collectors.joining(",")), decision.reason(),
+					(decision.rejectionReason() != null) ? decision.rejectionReason().name() : null,
+					this.json.writeValueAsString(decision.assessment().asMap()), decision.proposedBy().value(),
+					utc(decision.proposedAt()))
+			.update();
+	}
+
+	/** The decision awaiting approval, if any. */
+	Optional<Decision> pendingDecision(RequestId id) {
+		return this.jdbc.sql("""
+				SELECT id, outcome, array_to_string(categories, ',') AS category_list, reason, rejection_reason,
+				  assessment::text AS assessment, proposed_by, proposed_at
+				FROM decision WHERE request_id = ? AND approved IS NULL ORDER BY proposed_at DESC LIMIT 1""")
+			.param(id.value())
+			.query(this::decision)
+			.optional();
+	}
+
+	void recordApproval(UUID decisionId, StaffId approver, boolean approved, String comment, Instant now) {
+		this.jdbc
+			.sql("UPDATE decision SET approver_id = ?, approved = ?, approval_comment = ?, decided_at = ? WHERE id = ?")
+			.params(approver.value(), approved, comment, utc(now), decisionId)
+			.update();
+	}
+
+	void insertQuestion(RequestId id, String question, StaffId askedBy, Instant now) {
+		this.jdbc.sql("INSERT INTO case_question (id, request_id, question, asked_by, asked_at) VALUES (?, ?, ?, ?, ?)")
+			.params(UUID.randomUUID(), id.value(), question, askedBy.value(), utc(now))
+			.update();
+	}
+
+	void answerOpenQuestions(RequestId id, String answer, UUID officerId, Instant now) {
+		this.jdbc.sql("""
+				UPDATE case_question SET answer = ?, answered_by = ?, answered_at = ?
+				WHERE request_id = ? AND answer IS NULL""").params(answer, officerId, utc(now), id.value()).update();
+	}
+
+	private Decision decision(ResultSet rs, int row) throws SQLException {
+		Map<String, Map<String, String>> stored = this.json.readValue(rs.getString("assessment"),
+				new TypeReference<Map<String, Map<String, String>>>() {
+				});
+		Map<Consideration, Finding> findings = new EnumMap<>(Consideration.class);
+		for (Consideration consideration : Consideration.values()) {
+			Map<String, String> finding = stored.get(consideration.field());
+			if (finding != null) {
+				findings.put(consideration, new Finding(Verdict.valueOf(finding.get("verdict")), finding.get("note")));
+			}
+		}
+		String rejection = rs.getString("rejection_reason");
+		return new Decision(rs.getObject("id", UUID.class), Outcome.valueOf(rs.getString("outcome")),
+				categories(rs.getString("category_list")), rs.getString("reason"),
+				(rejection != null) ? RejectionReason.valueOf(rejection) : null, new Assessment(findings),
+				new StaffId(rs.getObject("proposed_by", UUID.class)),
+				rs.getObject("proposed_at", OffsetDateTime.class).toInstant());
+	}
+
+	private static ReviewCase reviewCase(ResultSet rs, int row) throws SQLException {
+		String instrument = rs.getString("instrument");
+		UUID assignee = rs.getObject("assignee_id", UUID.class);
+		return new ReviewCase(new RequestId(rs.getObject("request_id", UUID.class)), rs.getString("case_number"),
+				new AgencyId(rs.getObject("agency_id", UUID.class)), Jurisdiction.of(rs.getString("jurisdiction")),
+				RequestType.valueOf(rs.getString("type")), (instrument != null) ? Instrument.valueOf(instrument) : null,
+				categories(rs.getString("category_list")), CaseStatus.valueOf(rs.getString("status")),
+				rs.getString("hold_reason"), (assignee != null) ? new StaffId(assignee) : null);
+	}
+
+	static Set<DataCategory> categories(String list) {
+		Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+		if (list != null) {
+			for (String name : list.split(",")) {
+				Enums.parse(DataCategory.class, name).ifPresent(categories::add);
+			}
+		}
+		return categories;
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.custodian.review.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.custodian.identity.CurrentUser;
+import org.custodian.intake.Requests;
+import org.custodian.review.CaseQueries;
+import org.custodian.review.Decision;
+import org.custodian.review.ReviewService;
+import org.custodian.shared.NotFoundException;
+import org.custodian.shared.RequestId;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The response team's API: the queue and the case.
+ */
+@RestController
+@RequestMapping("/api/v1/cases")
+class CaseController {
+
+	private final CaseQueries queries;
+
+	private final ReviewService review;
+
+	private final Requests requests;
+
+	CaseController(CaseQueries queries, ReviewService review, Requests requests) {
+		this.queries = queries;
+		this.review = review;
+		this.requests = requests;
+	}
+
+	@GetMapping
+	CaseQueries.Page queue(@RequestParam(required = false) String status,
+			@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String after,
+			@RequestParam(required = false) Integer limit) {
+		return this.queries.queue(status, jurisdiction, after, limit);
+	}
+
+	@GetMapping("/{id}")
+	Map<String, Object> get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff) {
+		return this.queries.caseFile(new RequestId(id), staff);
+	}
+
+	@GetMapping("/{id}/document")
+	ResponseEntity<byte[]> document(@PathVariable UUID id) {
+		byte[] pdf = this.requests.document(new RequestId(id))
+			.orElseThrow(() -> new NotFoundException("This request has no document."));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", "inline; filename=\"" + id + ".pdf\"")
+			.header("X-Content-Type-Options", "nosniff")
+			.body(pdf);
+	}
+
+	@PostMapping("/{id}/assignment")
+	Map<String, Object> assign(@PathVariable UUID id, @RequestBody AssignmentBody body,
+			@AuthenticationPrincipal CurrentUser staff) {
+		this.review.assign(new RequestId(id), body.reviewerId(), staff);
+		return status(id);
+	}
+
+	@PostMapping("/{id}/decision")
+	Map<String, Object> decide(@PathVariable UUID id, @RequestBody Decision.Form body,
+			@AuthenticationPrincipal CurrentUser reviewer) {
+		this.review.propose(new RequestId(id), body, reviewer);
+		return status(id);
+	}
+
+	@PostMapping("/{id}/approval")
+	Map<String, Object> approve(@PathVariable UUID id, @RequestBody ApprovalBody body,
+			@AuthenticationPrincipal CurrentUser approver) {
+		this.review.approve(new RequestId(id), body.approve(), body.comment(), approver);
+		return status(id);
+	}
+
+	@PostMapping("/{id}/questions")
+	Map<String, Object> ask(@PathVariable UUID id, @RequestBody QuestionBody body,
+			@AuthenticationPrincipal CurrentUser reviewer) {
+		this.review.askForInformation(new RequestId(id), body.question(), reviewer);
+		return status(id);
+	}
+
+	private Map<String, Object> status(UUID id) {
+		return Map.of("id", id, "status", this.review.statusOf(new RequestId(id)));
+	}
+
+	record AssignmentBody(UUID reviewerId) {
+	}
+
+	record ApprovalBody(Boolean approve, String comment) {
+	}
+
+	record QuestionBody(String question) {
+	}
+
+}

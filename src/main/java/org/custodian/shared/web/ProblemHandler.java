@@ -1,0 +1,99 @@
+package org.custodian.shared.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.custodian.shared.ConflictException;
+import org.custodian.shared.ForbiddenException;
+import org.custodian.shared.InvalidInputException;
+import org.custodian.shared.InvalidInputException.FieldProblem;
+import org.custodian.shared.NotFoundException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into RFC 9457 problem+json: {@code status}, {@code title},
+ * {@code detail} and, for bad input, {@code errors: [{field, message}]}.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler
+	ProblemDetail invalidInput(InvalidInputException ex) {
+		return Problems.invalid(ex.errors());
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(NotFoundException ex) {
+		return Problems.of(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail forbidden(ForbiddenException ex) {
+		return Problems.of(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(ConflictException ex) {
+		return Problems.of(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return Problems.invalid(List.of(new FieldProblem(ex.getName(), "is not a valid value")));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(Problems.invalid(List.of(new FieldProblem("document", "is larger than 20 MB"))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Malformed request body",
+				"The request body is not valid JSON of the expected shape.");
+		problem.setProperty("errors", List.of(Map.of("field", "body", "message", "is not valid JSON")));
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+			.toList();
+		return ResponseEntity.badRequest().body(Problems.invalid(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(Problems.invalid(List.of(new FieldProblem(ex.getRequestPartName(), "is required"))));
+	}
+
+	@ExceptionHandler
+	ProblemDetail missingHeader(MissingRequestHeaderException ex) {
+		return Problems.invalid(List.of(new FieldProblem(ex.getHeaderName(), "header is required")));
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.custodian.support;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application on a random port against the test run's PostgreSQL, with a bootstrap
+ * administrator; tests drive it over HTTP like any client. Tests share one database, so
+ * each creates its own agencies and users.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+	public static final String ADMIN_TOKEN = "test-bootstrap-admin-token-0123456789abcdef";
+
+	/** The smallest file that is a PDF by its bytes. */
+	public static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+		.getBytes(StandardCharsets.US_ASCII);
+
+	@LocalServerPort
+	private int port;
+
+	protected Api api;
+
+	protected World world;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase database = TestDatabase.get();
+		registry.add("spring.datasource.url", database::url);
+		registry.add("spring.datasource.username", database::username);
+		registry.add("spring.datasource.password", () -> "");
+		registry.add("custodian.bootstrap.admin-email", () -> "admin@platform.example");
+		registry.add("custodian.bootstrap.admin-password", () -> "correct horse battery staple");
+		registry.add("custodian.bootstrap.admin-token", () -> ADMIN_TOKEN);
+	}
+
+	@BeforeEach
+	void connect() {
+		this.api = new Api(this.port);
+		this.world = new World(this.api, ADMIN_TOKEN);
+	}
+
+}
