@@ -31,7 +31,7 @@ public final class CommandLine {
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.properties("custodian.cli=true", "spring.main.log-startup-info=false")
+			.properties("custodian.cli=true", "logging.level.root=warn", "logging.level.org.custodian=warn")
 			.run()) {
 			List<Command> commands = context.getBeansOfType(Command.class)
 				.values()

@@ -1,0 +1,17 @@
+package org.custodian.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@Configuration(proxyBeanMethods = false)
+class PasswordConfiguration {
+
+	/** Argon2id, memory-hard: the OWASP first choice for password storage. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+	}
+
+}
