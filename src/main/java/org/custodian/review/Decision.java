@@ -123,7 +123,9 @@ public record Decision(UUID id, Outcome outcome, Set<DataCategory> categories, S
 			.stream()
 			.filter((key) -> java.util.Arrays.stream(Consideration.values()).noneMatch((c) -> c.field().equals(key)))
 			.forEach((key) -> problems.add("assessment." + key, "is not a consideration"));
-		return problems.isEmpty() ? new Assessment(findings) : null;
+		// Built whenever every consideration is complete, even if other fields are wrong,
+		// so that an unsatisfied consideration is reported together with them.
+		return (findings.size() == Consideration.values().length) ? new Assessment(findings) : null;
 	}
 
 }
