@@ -72,4 +72,24 @@ public final class AgencyEvents {
 
 	}
 
+	public record SanctionsListImported(Actor actor, String subjectId, String source,
+			int entries) implements AuditableEvent {
+
+		@Override
+		public String action() {
+			return "sanctions.imported";
+		}
+
+		@Override
+		public String subjectType() {
+			return "sanctions-list";
+		}
+
+		@Override
+		public Map<String, Object> details() {
+			return Map.of("source", this.source, "entries", this.entries);
+		}
+
+	}
+
 }

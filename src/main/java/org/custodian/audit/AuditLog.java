@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.custodian.shared.AuditableBatch;
 import org.custodian.shared.AuditableEvent;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,10 +55,29 @@ public class AuditLog {
 		String details = this.json.writeValueAsString(new TreeMap<>(event.details()));
 		this.jdbc.sql(
 				"INSERT INTO audit_event (actor_kind, actor_id, action, subject_type, subject_id, details, prev_hash, hash, seq, occurred_at) "
-						+ "VALUES (?, ?, ?, ?, ?, ?::jsonb, '', '', 0, NULL)")
+						+ "VALUES (?, ?, ?, ?, ?, ?::jsonb, NULL, NULL, NULL, NULL)")
 			.params(event.actor().kind().name(), event.actor().id(), event.action(), event.subjectType(),
 					event.subjectId(), details)
 			.update();
+	}
+
+	/**
+	 * Records one event per subject of the batch in a single statement, in the
+	 * publisher's transaction.
+	 */
+	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	@Transactional
+	public void appendAll(AuditableBatch batch) {
+		String[] details = batch.details()
+			.stream()
+			.map((map) -> this.json.writeValueAsString(new TreeMap<>(map)))
+			.toArray(String[]::new);
+		this.jdbc.sql("SELECT audit_append_many(?, ?, ?, ?, ?::text[], ?::jsonb[])")
+			.params(batch.actor().kind().name(), batch.actor().id(), batch.action(), batch.subjectType(),
+					batch.subjectIds().toArray(String[]::new), details)
+			.query()
+			.singleValue();
 	}
 
 	/** The events about one subject, oldest first. */

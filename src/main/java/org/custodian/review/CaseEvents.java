@@ -74,6 +74,33 @@ public final class CaseEvents {
 	}
 
 	/**
+	 * A human-rights lead assessed the request.
+	 */
+	public record HumanRightsReviewed(RequestId requestId, Actor actor, String verdict) implements AuditableEvent {
+
+		@Override
+		public String action() {
+			return "request.human-rights-reviewed";
+		}
+
+		@Override
+		public String subjectType() {
+			return "request";
+		}
+
+		@Override
+		public String subjectId() {
+			return this.requestId.toString();
+		}
+
+		@Override
+		public Map<String, Object> details() {
+			return Map.of("verdict", this.verdict);
+		}
+
+	}
+
+	/**
 	 * A staff member opened the case: every staff read of a case is on the record.
 	 */
 	public record CaseViewed(RequestId requestId, Actor actor) implements AuditableEvent {

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.custodian.policy.PauseStage;
+
 /**
  * The statuses of a request and the one table of allowed transitions between them.
  */
@@ -14,8 +16,8 @@ public enum CaseStatus {
 
 	private static final Map<CaseStatus, Set<CaseStatus>> TRANSITIONS = Map.ofEntries(
 			Map.entry(RECEIVED, EnumSet.of(SCREENING, WITHDRAWN)),
-			Map.entry(SCREENING, EnumSet.of(IN_REVIEW, ON_HOLD, PRESERVED, WITHDRAWN)),
-			Map.entry(ON_HOLD, EnumSet.of(SCREENING, WITHDRAWN)),
+			Map.entry(SCREENING, EnumSet.of(IN_REVIEW, ON_HOLD, PRESERVED, REJECTED, WITHDRAWN)),
+			Map.entry(ON_HOLD, EnumSet.of(SCREENING, REJECTED, WITHDRAWN)),
 			Map.entry(IN_REVIEW, EnumSet.of(NEEDS_INFO, PENDING_APPROVAL, ON_HOLD, WITHDRAWN)),
 			Map.entry(NEEDS_INFO, EnumSet.of(IN_REVIEW, ON_HOLD, WITHDRAWN)),
 			Map.entry(PENDING_APPROVAL, EnumSet.of(APPROVED, IN_REVIEW, REJECTED, CLOSED, ON_HOLD, WITHDRAWN)),
@@ -26,6 +28,16 @@ public enum CaseStatus {
 			Map.entry(WITHDRAWN, EnumSet.noneOf(CaseStatus.class)),
 			Map.entry(EXPIRED, EnumSet.noneOf(CaseStatus.class)),
 			Map.entry(CONVERTED, EnumSet.noneOf(CaseStatus.class)));
+
+	/** The statuses at which a pause of the stage stops a request. */
+	public static Set<CaseStatus> atStage(PauseStage stage) {
+		Set<CaseStatus> statuses = switch (stage) {
+			case REVIEW -> EnumSet.of(SCREENING, IN_REVIEW, NEEDS_INFO, PENDING_APPROVAL);
+			case PRODUCTION -> EnumSet.of(APPROVED, PRODUCING);
+		};
+		statuses.removeIf((status) -> !status.canMoveTo(ON_HOLD));
+		return statuses;
+	}
 
 	public boolean canMoveTo(CaseStatus next) {
 		return TRANSITIONS.get(this).contains(next);

@@ -48,17 +48,71 @@ class Cases {
 		this.jdbc = jdbc;
 	}
 
-	void insert(ReviewCase reviewCase, Instant receivedAt) {
+	/**
+	 * The nil UUID stands for the system where a person's id is recorded (policy
+	 * decisions).
+	 */
+	static final UUID SYSTEM = new UUID(0, 0);
+
+	void insert(ReviewCase reviewCase, Set<Jurisdiction> targetJurisdictions, Instant receivedAt) {
 		this.jdbc.sql("""
 				INSERT INTO review_case (request_id, case_number, agency_id, jurisdiction, type, instrument, categories,
-				  status, received_at, status_changed_at)
-				VALUES (?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?)""")
+				  status, received_at, status_changed_at, target_jurisdictions)
+				VALUES (?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?::text[])""")
 			.params(reviewCase.id().value(), reviewCase.caseNumber(), reviewCase.agencyId().value(),
 					reviewCase.jurisdiction().code(), reviewCase.type().name(),
 					(reviewCase.instrument() != null) ? reviewCase.instrument().name() : null,
 					reviewCase.categories().stream().map(Enum::name).collect(Collectors.joining(",")),
-					reviewCase.status().name(), utc(receivedAt), utc(receivedAt))
+					reviewCase.status().name(), utc(receivedAt), utc(receivedAt),
+					targetJurisdictions.stream().map(Jurisdiction::code).sorted().toArray(String[]::new))
 			.update();
+	}
+
+	/**
+	 * Records decisions that policy made without a reviewer (MLAT-only refusals), as
+	 * approved, so the officer sees the outcome and what to do instead.
+	 */
+	void insertPolicyDecisions(List<UUID> requestIds, Outcome outcome, RejectionReason rejection, String reason) {
+		if (requestIds.isEmpty()) {
+			return;
+		}
+		OffsetDateTime now = utc(Instant.now());
+		this.jdbc.sql("""
+				INSERT INTO decision (id, request_id, outcome, categories, reason, rejection_reason, assessment,
+				  proposed_by, proposed_at, approver_id, approved, decided_at)
+				SELECT gen_random_uuid(), r, ?, '{}', ?, ?, '{}'::jsonb, ?, ?, ?, true, ?
+				FROM unnest(?::uuid[]) AS r""")
+			.params(outcome.name(), reason, (rejection != null) ? rejection.name() : null, SYSTEM, now, SYSTEM, now,
+					requestIds.toArray(UUID[]::new))
+			.update();
+	}
+
+	void flagSanctions(RequestId id, String match) {
+		this.jdbc.sql("UPDATE review_case SET sanctions_match = ?::jsonb WHERE request_id = ?")
+			.params(match, id.value())
+			.update();
+	}
+
+	void clearSanctions(RequestId id) {
+		this.jdbc.sql("UPDATE review_case SET sanctions_cleared = true WHERE request_id = ?")
+			.param(id.value())
+			.update();
+	}
+
+	void saveHumanRightsReview(RequestId id, String verdict, String note, StaffId lead, Instant now) {
+		this.jdbc.sql("""
+				INSERT INTO human_rights_review (request_id, verdict, note, lead_id, reviewed_at) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (request_id) DO UPDATE SET verdict = EXCLUDED.verdict, note = EXCLUDED.note,
+				  lead_id = EXCLUDED.lead_id, reviewed_at = EXCLUDED.reviewed_at""")
+			.params(id.value(), verdict, note, lead.value(), utc(now))
+			.update();
+	}
+
+	boolean hasHumanRightsReview(RequestId id) {
+		return this.jdbc.sql("SELECT count(*) FROM human_rights_review WHERE request_id = ?")
+			.param(id.value())
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**
@@ -67,7 +121,7 @@ class Cases {
 	Optional<ReviewCase> lock(RequestId id) {
 		return this.jdbc.sql("""
 				SELECT request_id, case_number, agency_id, jurisdiction, type, instrument,
-				  array_to_string(categories, ',') AS category_list, status, hold_reason, assignee_id
+				  array_to_string(categories, ',') AS category_list, status, hold_reason, assignee_id, held_by_pause
 				FROM review_case WHERE request_id = ? FOR UPDATE""")
 			.param(id.value())
 			.query(Cases::reviewCase)
@@ -79,13 +133,14 @@ class Cases {
 	}
 
 	void save(ReviewCase reviewCase, Instant now) {
-		this.jdbc.sql("""
-				UPDATE review_case SET status = ?, hold_reason = ?, assignee_id = ?, version = version + 1,
-				  status_changed_at = CASE WHEN status = ? THEN status_changed_at ELSE ? END
-				WHERE request_id = ?""")
+		this.jdbc
+			.sql("""
+					UPDATE review_case SET status = ?, hold_reason = ?, assignee_id = ?, held_by_pause = ?, version = version + 1,
+					  status_changed_at = CASE WHEN status = ? THEN status_changed_at ELSE ? END
+					WHERE request_id = ?""")
 			.params(reviewCase.status().name(), reviewCase.holdReason(),
-					(reviewCase.assignee() != null) ? reviewCase.assignee().value() : null, reviewCase.status().name(),
-					utc(now), reviewCase.id().value())
+					(reviewCase.assignee() != null) ? reviewCase.assignee().value() : null, reviewCase.heldByPause(),
+					reviewCase.status().name(), utc(now), reviewCase.id().value())
 			.update();
 	}
 
@@ -175,7 +230,8 @@ class Cases {
 				new AgencyId(rs.getObject("agency_id", UUID.class)), Jurisdiction.of(rs.getString("jurisdiction")),
 				RequestType.valueOf(rs.getString("type")), (instrument != null) ? Instrument.valueOf(instrument) : null,
 				categories(rs.getString("category_list")), CaseStatus.valueOf(rs.getString("status")),
-				rs.getString("hold_reason"), (assignee != null) ? new StaffId(assignee) : null);
+				rs.getString("hold_reason"), (assignee != null) ? new StaffId(assignee) : null,
+				rs.getObject("held_by_pause", UUID.class));
 	}
 
 	static Set<DataCategory> categories(String list) {

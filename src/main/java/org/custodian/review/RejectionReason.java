@@ -13,6 +13,7 @@ public enum RejectionReason {
 	HUMAN_RIGHTS_RISK("Disclosure would risk violating the human rights of the people concerned."),
 	NOT_COMPETENT_AUTHORITY("The requesting authority is not competent for this matter."),
 	DEFECTIVE_PROCESS("The legal document is defective (unsigned, expired, wrong recipient); submit a corrected one."),
+	SANCTIONED_REQUESTER("The requester matches a sanctions list; the platform cannot respond to this request."),
 	REQUIRES_MLAT(
 			"Data of this kind is only disclosed to foreign authorities through the mutual legal assistance treaty route."),
 	OTHER("See the reviewer's explanation.");

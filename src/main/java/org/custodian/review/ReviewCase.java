@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.custodian.review.CaseEvents.RequestTransitioned;
 import org.custodian.review.CaseEvents.ReviewerAssigned;
@@ -45,11 +46,13 @@ public class ReviewCase {
 
 	private StaffId assignee;
 
+	private UUID heldByPause;
+
 	private final List<AuditableEvent> events = new ArrayList<>();
 
 	ReviewCase(RequestId id, String caseNumber, AgencyId agencyId, Jurisdiction jurisdiction, RequestType type,
-			Instrument instrument, Set<DataCategory> categories, CaseStatus status, String holdReason,
-			StaffId assignee) {
+			Instrument instrument, Set<DataCategory> categories, CaseStatus status, String holdReason, StaffId assignee,
+			UUID heldByPause) {
 		this.id = id;
 		this.caseNumber = caseNumber;
 		this.agencyId = agencyId;
@@ -60,6 +63,7 @@ public class ReviewCase {
 		this.status = status;
 		this.holdReason = holdReason;
 		this.assignee = assignee;
+		this.heldByPause = heldByPause;
 	}
 
 	/** Screening starts automatically when a request arrives. */
@@ -70,6 +74,43 @@ public class ReviewCase {
 	/** Screening found nothing that stops review. */
 	public void startReview(Map<String, Object> screening) {
 		move(CaseStatus.IN_REVIEW, Actor.SYSTEM, "request.review-started", null, screening);
+	}
+
+	/**
+	 * A pause, or a compliance check, stops the request; the officer reads the reason.
+	 * @param reason what the officer is told
+	 * @param pause the pause that holds it, or null for a compliance hold
+	 * @param actor who enacted the hold
+	 */
+	public void hold(String reason, UUID pause, Actor actor) {
+		move(CaseStatus.ON_HOLD, actor, "request.held", reason,
+				(pause != null) ? Map.of("pauseId", pause.toString()) : Map.of());
+		this.holdReason = reason;
+		this.heldByPause = pause;
+	}
+
+	/** The hold ended: screening starts again, nothing is approved by it. */
+	public void release(Actor actor, String reason) {
+		move(CaseStatus.SCREENING, actor, "request.released", reason, Map.of());
+		this.heldByPause = null;
+	}
+
+	/**
+	 * The jurisdiction is answered only through the MLAT route: refused by policy, with
+	 * directions.
+	 */
+	public void requireMlat(String message) {
+		move(CaseStatus.REJECTED, Actor.SYSTEM, "request.mlat-required", message, Map.of());
+	}
+
+	/** A compliance officer refuses a held request (e.g. a sanctioned requester). */
+	public void refuse(Actor actor, String reason) {
+		move(CaseStatus.REJECTED, actor, "request.refused", reason, Map.of());
+	}
+
+	/** Production of an approved disclosure begins (only where no pause stops it). */
+	public void startProduction(Actor actor) {
+		move(CaseStatus.PRODUCING, actor, "request.production-started", null, Map.of());
 	}
 
 	/** A preservation request is accepted: records are to be kept, nothing disclosed. */
@@ -197,6 +238,10 @@ public class ReviewCase {
 
 	public StaffId assignee() {
 		return this.assignee;
+	}
+
+	public UUID heldByPause() {
+		return this.heldByPause;
 	}
 
 }

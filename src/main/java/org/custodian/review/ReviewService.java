@@ -4,21 +4,37 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.custodian.accounts.Account;
+import org.custodian.accounts.AccountDirectory;
 import org.custodian.agency.ActiveOfficer;
 import org.custodian.agency.Agencies;
+import org.custodian.agency.Sanctions;
+import org.custodian.agency.SanctionsMatch;
+import org.custodian.duediligence.RiskLevel;
+import org.custodian.duediligence.RiskLevels;
 import org.custodian.identity.CurrentUser;
 import org.custodian.identity.Role;
 import org.custodian.identity.StaffAccounts;
 import org.custodian.intake.RequestStatuses;
 import org.custodian.intake.RequestSubmitted;
+import org.custodian.intake.Requests;
+import org.custodian.intake.SubmittedRequest;
 import org.custodian.policy.CategoryFinding;
 import org.custodian.policy.LegalTierPolicy;
+import org.custodian.policy.PauseStage;
+import org.custodian.policy.PolicyOutcome;
+import org.custodian.policy.RequestFacts;
 import org.custodian.policy.TierQuestion;
+import org.custodian.shared.Actor;
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.InvalidInputException;
+import org.custodian.shared.Jurisdiction;
 import org.custodian.shared.NotFoundException;
 import org.custodian.shared.RequestId;
 import org.custodian.shared.RequestType;
@@ -38,7 +54,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService implements RequestStatuses {
 
+	static final String COMPLIANCE_HOLD = "Your request is held for a compliance review before it can be reviewed.";
+
 	private final Cases cases;
+
+	private final Holds holds;
+
+	private final Requests requests;
+
+	private final AccountDirectory accounts;
+
+	private final Sanctions sanctions;
+
+	private final PauseEnforcement enforcement;
+
+	private final RiskLevels risks;
 
 	private final LegalTierPolicy tiers;
 
@@ -52,9 +82,16 @@ public class ReviewService implements RequestStatuses {
 
 	private final Clock clock;
 
-	ReviewService(Cases cases, LegalTierPolicy tiers, StaffAccounts staff, Agencies agencies,
-			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+	ReviewService(Cases cases, Holds holds, Requests requests, AccountDirectory accounts, Sanctions sanctions,
+			PauseEnforcement enforcement, RiskLevels risks, LegalTierPolicy tiers, StaffAccounts staff,
+			Agencies agencies, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
 		this.cases = cases;
+		this.holds = holds;
+		this.requests = requests;
+		this.accounts = accounts;
+		this.sanctions = sanctions;
+		this.enforcement = enforcement;
+		this.risks = risks;
 		this.tiers = tiers;
 		this.staff = staff;
 		this.agencies = agencies;
@@ -71,19 +108,108 @@ public class ReviewService implements RequestStatuses {
 	public void on(RequestSubmitted submitted) {
 		ReviewCase reviewCase = new ReviewCase(submitted.requestId(), submitted.caseNumber(), submitted.agencyId(),
 				submitted.jurisdiction(), submitted.type(), submitted.instrument(), submitted.categories(),
-				CaseStatus.RECEIVED, null, null);
-		this.cases.insert(reviewCase, submitted.receivedAt());
+				CaseStatus.RECEIVED, null, null, null);
+		SubmittedRequest request = this.requests.find(submitted.requestId()).orElseThrow();
+		Set<Jurisdiction> targetJurisdictions = this.accounts
+			.resolveAll(request.targets()
+				.stream()
+				.map((target) -> new AccountDirectory.Identifier(target.kind(), target.value()))
+				.toList())
+			.stream()
+			.map(Account::homeJurisdiction)
+			.collect(Collectors.toSet());
+		this.cases.insert(reviewCase, targetJurisdictions, submitted.receivedAt());
 		reviewCase.startScreening();
 		List<CategoryFinding> findings = this.tiers.screen(new TierQuestion(submitted.type(), submitted.instrument(),
 				submitted.jurisdiction(), submitted.categories()));
 		this.cases.saveScreening(submitted.requestId(), findings);
-		if (submitted.type() == RequestType.PRESERVATION) {
+		Optional<SanctionsMatch> sanctioned = this.sanctions.screen(request.officerId());
+		if (sanctioned.isPresent()) {
+			this.cases.flagSanctions(submitted.requestId(), sanctioned.get().toJson());
+			reviewCase.hold(COMPLIANCE_HOLD, null, Actor.SYSTEM);
+		}
+		else {
+			applyPolicy(reviewCase, new RequestFacts(submitted.type(), submitted.instrument(), submitted.jurisdiction(),
+					targetJurisdictions, submitted.receivedAt()));
+		}
+		save(reviewCase);
+	}
+
+	/**
+	 * Screening's last step: a pause holds, an MLAT-only rule refuses, or the request
+	 * goes on.
+	 */
+	private void applyPolicy(ReviewCase reviewCase, RequestFacts facts) {
+		PolicyOutcome outcome = this.enforcement.evaluate(facts, PauseStage.REVIEW);
+		if (outcome instanceof PolicyOutcome.Hold hold) {
+			reviewCase.hold(hold.pause().officerMessage(), hold.pause().id(), Actor.SYSTEM);
+		}
+		else if (outcome instanceof PolicyOutcome.RequireMlat requireMlat) {
+			reviewCase.requireMlat(requireMlat.message());
+			this.cases.insertPolicyDecisions(List.of(reviewCase.id().value()), Outcome.REQUIRE_MLAT, null,
+					requireMlat.message());
+		}
+		else if (reviewCase.type() == RequestType.PRESERVATION) {
 			reviewCase.preserve();
 		}
 		else {
-			reviewCase.startReview(Map.of("screening",
-					findings.stream().map((finding) -> finding.category() + ":" + finding.verdict()).toList()));
+			reviewCase.startReview(Map.of());
 		}
+	}
+
+	/**
+	 * A policy administrator's verdict on a request held because its requester matches a
+	 * sanctions list: release it to screening, or refuse it.
+	 */
+	@Transactional
+	public void reviewSanctionsHold(RequestId id, Boolean release, String note, CurrentUser admin) {
+		FieldProblems problems = new FieldProblems();
+		problems.check(release != null, "release", "is required: true to release for review, false to refuse");
+		String text = problems.required(note, "note", 4000);
+		problems.throwIfAny();
+		ReviewCase reviewCase = this.cases.require(id);
+		if (reviewCase.status() != CaseStatus.ON_HOLD || reviewCase.heldByPause() != null) {
+			throw new ConflictException("Request " + reviewCase.caseNumber() + " is not on a compliance hold.");
+		}
+		if (release) {
+			this.cases.clearSanctions(id);
+			reviewCase.release(admin.actor(), text);
+			applyPolicy(reviewCase, this.holds.facts(List.of(id.value())).get(id.value()));
+		}
+		else {
+			reviewCase.refuse(admin.actor(), text);
+			this.cases.insertPolicyDecisions(List.of(id.value()), Outcome.REJECT, RejectionReason.SANCTIONED_REQUESTER,
+					text);
+		}
+		save(reviewCase);
+	}
+
+	/**
+	 * A human-rights lead's assessment of one request, mandatory in HIGH-risk
+	 * jurisdictions.
+	 */
+	@Transactional
+	public void recordHumanRightsReview(RequestId id, String verdict, String note, CurrentUser lead) {
+		FieldProblems problems = new FieldProblems();
+		Assessment.Verdict parsed = problems.enumValue(Assessment.Verdict.class, verdict, "verdict", true);
+		String text = problems.required(note, "note", 8000);
+		problems.throwIfAny();
+		ReviewCase reviewCase = this.cases.require(id);
+		if (reviewCase.status().isFinal()) {
+			throw new ConflictException("Request " + reviewCase.caseNumber() + " is " + reviewCase.status() + ".");
+		}
+		this.cases.saveHumanRightsReview(id, parsed.name(), text, lead.staffId(), now());
+		this.events.publishEvent(new CaseEvents.HumanRightsReviewed(id, lead.actor(), parsed.name()));
+	}
+
+	/**
+	 * Starts production of an approved request, unless a pause stops production now.
+	 */
+	@Transactional
+	public void startProduction(RequestId id, Actor actor) {
+		ReviewCase reviewCase = this.cases.require(id);
+		this.enforcement.requireProductionAllowed(id);
+		reviewCase.startProduction(actor);
 		save(reviewCase);
 	}
 
@@ -105,6 +231,11 @@ public class ReviewService implements RequestStatuses {
 	public void propose(RequestId id, Decision.Form form, CurrentUser reviewer) {
 		ReviewCase reviewCase = this.cases.require(id);
 		requireStatus(reviewCase, CaseStatus.IN_REVIEW, "propose a decision");
+		if (this.risks.of(reviewCase.jurisdiction()) == RiskLevel.HIGH && !this.cases.hasHumanRightsReview(id)) {
+			throw new ConflictException(
+					reviewCase.jurisdiction().code() + " is a HIGH-risk jurisdiction: a human-rights "
+							+ "lead must assess this request before a decision can be proposed.");
+		}
 		Decision decision = Decision.check(form, reviewCase.categories(), this.cases.screening(id), reviewer.staffId(),
 				now());
 		reviewCase.propose(decision);
@@ -129,6 +260,9 @@ public class ReviewService implements RequestStatuses {
 			.orElseThrow(() -> new ConflictException("No decision awaits approval."));
 		if (approve) {
 			reviewCase.approve(decision, approver.staffId(), cleanComment);
+			if (reviewCase.status() == CaseStatus.APPROVED) {
+				holdIfProductionPaused(reviewCase);
+			}
 		}
 		else {
 			reviewCase.sendBack(decision, approver.staffId(), cleanComment);
@@ -170,6 +304,14 @@ public class ReviewService implements RequestStatuses {
 		ReviewCase reviewCase = ownCase(id, active);
 		reviewCase.withdraw(officer.actor(), text);
 		save(reviewCase);
+	}
+
+	/** An approval under a production pause is recorded, and the request held at once. */
+	private void holdIfProductionPaused(ReviewCase reviewCase) {
+		RequestFacts facts = this.holds.facts(List.of(reviewCase.id().value())).get(reviewCase.id().value());
+		if (this.enforcement.evaluate(facts, PauseStage.PRODUCTION) instanceof PolicyOutcome.Hold hold) {
+			reviewCase.hold(hold.pause().officerMessage(), hold.pause().id(), Actor.SYSTEM);
+		}
 	}
 
 	@Override

@@ -255,7 +255,7 @@ class ReviewCaseTests {
 	void forgetsTheHoldReasonWhenLeavingHold() {
 		ReviewCase reviewCase = new ReviewCase(RequestId.random(), "CR-2025-000001", AgencyId.random(),
 				Jurisdiction.of("US"), RequestType.LEGAL_PROCESS, Instrument.COURT_ORDER,
-				Set.of(DataCategory.BASIC_SUBSCRIBER), CaseStatus.ON_HOLD, "Litigation hold", null);
+				Set.of(DataCategory.BASIC_SUBSCRIBER), CaseStatus.ON_HOLD, "Litigation hold", null, null);
 
 		reviewCase.withdraw(this.officer, null);
 
@@ -289,7 +289,7 @@ class ReviewCaseTests {
 	private static ReviewCase caseIn(CaseStatus status, StaffId assignee) {
 		return new ReviewCase(RequestId.random(), "CR-2025-000001", AgencyId.random(), Jurisdiction.of("US"),
 				RequestType.LEGAL_PROCESS, Instrument.COURT_ORDER,
-				Set.of(DataCategory.BASIC_SUBSCRIBER, DataCategory.NON_CONTENT), status, null, assignee);
+				Set.of(DataCategory.BASIC_SUBSCRIBER, DataCategory.NON_CONTENT), status, null, assignee, null);
 	}
 
 	private static Decision decision(Outcome outcome, StaffId proposer) {

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.custodian.identity.CurrentUser;
+import org.custodian.duediligence.RiskLevels;
 import org.custodian.policy.LegalTierPolicy;
+import org.custodian.policy.Pauses;
 import org.custodian.policy.TierRules;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.Jurisdiction;
@@ -24,14 +26,38 @@ class JurisdictionPolicyController {
 
 	private final LegalTierPolicy tiers;
 
-	JurisdictionPolicyController(LegalTierPolicy tiers) {
+	private final Pauses pauses;
+
+	private final RiskLevels risks;
+
+	JurisdictionPolicyController(LegalTierPolicy tiers, Pauses pauses, RiskLevels risks) {
 		this.tiers = tiers;
+		this.pauses = pauses;
+		this.risks = risks;
 	}
 
+	/**
+	 * Everything in force for the jurisdiction: pauses (and past ones), MLAT-only, risk,
+	 * tiers.
+	 */
 	@GetMapping("/policy")
 	Map<String, Object> policy(@PathVariable String code) {
 		Jurisdiction jurisdiction = jurisdiction(code);
-		return view(jurisdiction, this.tiers.rulesFor(jurisdiction));
+		Map<String, Object> view = view(jurisdiction, this.tiers.rulesFor(jurisdiction));
+		List<Map<String, Object>> history = this.pauses.history(jurisdiction);
+		view.put("pauses", history.stream().filter((pause) -> pause.get("liftedAt") == null).toList());
+		view.put("liftedPauses", history.stream().filter((pause) -> pause.get("liftedAt") != null).toList());
+		view.put("mlatOnly", this.pauses.mlatOnlyRule(jurisdiction).orElse(null));
+		view.put("riskLevel", this.risks.of(jurisdiction).name());
+		return view;
+	}
+
+	@PutMapping("/mlat-only")
+	Map<String, Object> mlatOnly(@PathVariable String code, @RequestBody MlatOnlyBody body,
+			@AuthenticationPrincipal CurrentUser admin) {
+		Jurisdiction jurisdiction = jurisdiction(code);
+		this.pauses.setMlatOnly(jurisdiction, body.enabled(), body.reason(), admin.actor());
+		return policy(code);
 	}
 
 	@PutMapping("/legal-tiers/{instrument}")
@@ -58,6 +84,9 @@ class JurisdictionPolicyController {
 	}
 
 	record CategoriesBody(List<String> categories) {
+	}
+
+	record MlatOnlyBody(Boolean enabled, String reason) {
 	}
 
 }

@@ -92,6 +92,20 @@ class CaseController {
 		return status(id);
 	}
 
+	@PostMapping("/{id}/sanctions-review")
+	Map<String, Object> sanctionsReview(@PathVariable UUID id, @RequestBody SanctionsReviewBody body,
+			@AuthenticationPrincipal CurrentUser admin) {
+		this.review.reviewSanctionsHold(new RequestId(id), body.release(), body.note(), admin);
+		return status(id);
+	}
+
+	@PostMapping("/{id}/human-rights-review")
+	Map<String, Object> humanRightsReview(@PathVariable UUID id, @RequestBody HumanRightsBody body,
+			@AuthenticationPrincipal CurrentUser lead) {
+		this.review.recordHumanRightsReview(new RequestId(id), body.verdict(), body.note(), lead);
+		return status(id);
+	}
+
 	private Map<String, Object> status(UUID id) {
 		return Map.of("id", id, "status", this.review.statusOf(new RequestId(id)));
 	}
@@ -103,6 +117,12 @@ class CaseController {
 	}
 
 	record QuestionBody(String question) {
+	}
+
+	record SanctionsReviewBody(Boolean release, String note) {
+	}
+
+	record HumanRightsBody(String verdict, String note) {
 	}
 
 }

@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
-	private static final Set<String> GROUPS = Set.of("audit", "report", "policy", "help");
+	private static final Set<String> GROUPS = Set.of("audit", "report", "policy", "sanctions", "help");
 
 	private CommandLine() {
 	}

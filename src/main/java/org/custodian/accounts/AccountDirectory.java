@@ -1,0 +1,49 @@
+package org.custodian.accounts;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.custodian.shared.TargetKind;
+
+/**
+ * Resolves identifiers to the platform's accounts. The default reads a table the platform
+ * keeps up to date; a platform can provide its own implementation as a bean.
+ */
+public interface AccountDirectory {
+
+	Optional<Account> resolve(TargetKind kind, String value);
+
+	/** Resolves many identifiers; unknown ones are skipped. */
+	default List<Account> resolveAll(Collection<Identifier> identifiers) {
+		return identifiers.stream()
+			.map((identifier) -> resolve(identifier.kind(), identifier.value()))
+			.flatMap(Optional::stream)
+			.distinct()
+			.toList();
+	}
+
+	/**
+	 * An identifier as it is compared: e-mail and username case-insensitive, whitespace
+	 * removed, phone numbers as digits with a leading + (E.164).
+	 */
+	static String normalise(TargetKind kind, String value) {
+		String trimmed = value.strip();
+		return switch (kind) {
+			case EMAIL, USERNAME -> trimmed.replaceAll("\\s+", "").replaceFirst("^@", "").toLowerCase(Locale.ROOT);
+			case PHONE -> {
+				String digits = trimmed.replaceAll("[^0-9+]", "");
+				yield digits.startsWith("00") ? "+" + digits.substring(2) : digits;
+			}
+			case USER_ID -> trimmed;
+		};
+	}
+
+	/**
+	 * One identifier from a request.
+	 */
+	record Identifier(TargetKind kind, String value) {
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.custodian.policy;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.UUID;
+
+import org.custodian.shared.Jurisdiction;
+import org.custodian.shared.RequestType;
+
+/**
+ * A jurisdiction pause: which requests it catches, which stages it stops, from when, why,
+ * and what would lift it.
+ */
+public record Pause(UUID id, Jurisdiction jurisdiction, PauseMatch match, Set<PauseStage> stages, PauseScope appliesTo,
+		Instant effectiveFrom, String reason, UUID assessmentId, String liftingCondition, boolean exceptEmergencies) {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	public Pause {
+		stages = Set.copyOf(stages);
+	}
+
+	public boolean stops(PauseStage stage) {
+		return this.stages.contains(stage);
+	}
+
+	/** Whether the pause catches the request (whatever its stage). */
+	public boolean matches(RequestFacts request) {
+		if (this.exceptEmergencies && request.type() == RequestType.EMERGENCY) {
+			return false;
+		}
+		if (this.appliesTo == PauseScope.NEW_ONLY && request.receivedAt().isBefore(this.effectiveFrom)) {
+			return false;
+		}
+		return (this.match.from() && request.requester().equals(this.jurisdiction))
+				|| (this.match.about() && request.targets().contains(this.jurisdiction));
+	}
+
+	/** What the officer reads on a request held by this pause. */
+	public String officerMessage() {
+		String who = switch (this.match) {
+			case FROM_AUTHORITIES -> "Requests from authorities of " + this.jurisdiction.code();
+			case ABOUT_USERS -> "Requests concerning users in " + this.jurisdiction.code();
+			case BOTH -> "Requests from authorities of, or concerning users in, " + this.jurisdiction.code();
+		};
+		String stage = (this.stages.size() == 2) ? "" : (stops(PauseStage.REVIEW) ? " (review)" : " (production)");
+		return who + " are paused" + stage + " since " + WHEN.format(this.effectiveFrom) + ": " + this.reason
+				+ ((this.liftingCondition != null) ? " The pause will be reconsidered when: " + this.liftingCondition
+						: "");
+	}
+
+}

@@ -1,0 +1,185 @@
+package org.custodian.review;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.custodian.policy.Pause;
+import org.custodian.policy.PauseScope;
+import org.custodian.policy.PauseStage;
+import org.custodian.policy.RequestFacts;
+import org.custodian.shared.Actor;
+import org.custodian.shared.Instrument;
+import org.custodian.shared.Jurisdiction;
+import org.custodian.shared.RequestType;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Set-based changes to many requests at once: a pause's what-if preview, holding every
+ * matching request in one statement, and moving a set of requests on. The WHERE clause
+ * mirrors {@link Pause#matches}; the statuses come from the one transition table.
+ */
+@Repository
+class Holds {
+
+	private static final String MATCHES = """
+			status = ANY(?::text[])
+			AND ((? AND jurisdiction = ?) OR (? AND target_jurisdictions @> ARRAY[?]::text[]))
+			AND (? OR received_at >= ?)
+			AND NOT (? AND type = 'EMERGENCY')""";
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Holds(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * How many requests the pause would hold now, by status, and the first case numbers.
+	 */
+	Preview preview(Pause pause) {
+		Map<String, Long> byStatus = new TreeMap<>();
+		this.jdbc.sql("SELECT status, count(*) AS n FROM review_case WHERE " + MATCHES + " GROUP BY status")
+			.params(params(pause))
+			.query((rs, row) -> byStatus.put(rs.getString("status"), rs.getLong("n")))
+			.list();
+		List<String> sample = this.jdbc
+			.sql("SELECT case_number FROM review_case WHERE " + MATCHES + " ORDER BY received_at LIMIT 100")
+			.params(params(pause))
+			.query(String.class)
+			.list();
+		long affected = byStatus.values().stream().mapToLong(Long::longValue).sum();
+		return new Preview(affected, byStatus, sample);
+	}
+
+	/**
+	 * Holds every matching request at a stopped stage in one statement, one audit event
+	 * each.
+	 */
+	int holdMatching(Pause pause, Actor actor) {
+		List<String> ids = new ArrayList<>();
+		List<Map<String, Object>> details = new ArrayList<>();
+		String reason = pause.officerMessage();
+		List<Object> params = new ArrayList<>(List.of(reason, pause.id(), Cases.utc(Instant.now(this.clock))));
+		params.addAll(params(pause));
+		this.jdbc.sql("""
+				UPDATE review_case c SET status = 'ON_HOLD', hold_reason = ?, held_by_pause = ?, status_changed_at = ?,
+				  version = c.version + 1
+				FROM (SELECT request_id, status AS previous FROM review_case WHERE %s FOR UPDATE) m
+				WHERE c.request_id = m.request_id
+				RETURNING c.request_id, m.previous""".formatted(MATCHES)).params(params).query((rs, row) -> {
+			ids.add(rs.getString("request_id"));
+			details.add(Map.of("from", rs.getString("previous"), "to", "ON_HOLD", "pauseId", pause.id().toString(),
+					"reason", reason));
+			return null;
+		}).list();
+		this.events.publishEvent(new RequestsTransitioned(actor, "request.held", ids, details));
+		return ids.size();
+	}
+
+	/** The requests a pause holds. */
+	List<UUID> heldBy(UUID pauseId) {
+		return this.jdbc.sql("SELECT request_id FROM review_case WHERE held_by_pause = ? AND status = 'ON_HOLD'")
+			.param(pauseId)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * Moves the requests that are at {@code from} to {@code to} in one statement.
+	 * @return the requests moved
+	 */
+	List<UUID> move(Collection<UUID> ids, CaseStatus from, CaseStatus to, String action, Actor actor, String reason,
+			Pause heldBy) {
+		if (!from.canMoveTo(to)) {
+			throw new IllegalStateException(from + " cannot move to " + to);
+		}
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<UUID> moved = this.jdbc.sql("""
+				UPDATE review_case SET status = ?, hold_reason = ?, held_by_pause = ?, status_changed_at = ?,
+				  version = version + 1
+				WHERE request_id = ANY(?::uuid[]) AND status = ?
+				RETURNING request_id""")
+			.params(to.name(), (to == CaseStatus.ON_HOLD) ? reason : null, (heldBy != null) ? heldBy.id() : null,
+					Cases.utc(Instant.now(this.clock)), ids.toArray(UUID[]::new), from.name())
+			.query(UUID.class)
+			.list();
+		Map<String, Object> detail = new TreeMap<>(Map.of("from", from.name(), "to", to.name()));
+		if (reason != null) {
+			detail.put("reason", reason);
+		}
+		if (heldBy != null) {
+			detail.put("pauseId", heldBy.id().toString());
+		}
+		this.events.publishEvent(new RequestsTransitioned(actor, action, moved.stream().map(UUID::toString).toList(),
+				Collections.nCopies(moved.size(), detail)));
+		return moved;
+	}
+
+	/** The facts jurisdiction policy needs, for each request. */
+	Map<UUID, RequestFacts> facts(Collection<UUID> ids) {
+		Map<UUID, RequestFacts> facts = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT request_id, type, instrument, jurisdiction, target_jurisdictions, received_at
+				FROM review_case WHERE request_id = ANY(?::uuid[])""")
+			.param(ids.toArray(UUID[]::new))
+			.query((rs, row) -> facts.put(rs.getObject("request_id", UUID.class), facts(rs)))
+			.list();
+		return facts;
+	}
+
+	private static RequestFacts facts(ResultSet rs) throws SQLException {
+		String instrument = rs.getString("instrument");
+		Set<Jurisdiction> targets = new HashSet<>();
+		Array array = rs.getArray("target_jurisdictions");
+		for (String code : (String[]) array.getArray()) {
+			targets.add(Jurisdiction.of(code));
+		}
+		return new RequestFacts(RequestType.valueOf(rs.getString("type")),
+				(instrument != null) ? Instrument.valueOf(instrument) : null,
+				Jurisdiction.of(rs.getString("jurisdiction")), targets,
+				rs.getObject("received_at", OffsetDateTime.class).toInstant());
+	}
+
+	private static List<Object> params(Pause pause) {
+		Set<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
+		for (PauseStage stage : pause.stages()) {
+			statuses.addAll(CaseStatus.atStage(stage));
+		}
+		return new ArrayList<>(List.of(statuses.stream().map(Enum::name).toArray(String[]::new), pause.match().from(),
+				pause.jurisdiction().code(), pause.match().about(), pause.jurisdiction().code(),
+				pause.appliesTo() == PauseScope.ALL, Cases.utc(pause.effectiveFrom()), pause.exceptEmergencies()));
+	}
+
+	/**
+	 * What a pause would hold: how many, by status, and the first case numbers.
+	 */
+	record Preview(long affected, Map<String, Long> byStatus, List<String> caseNumbers) {
+	}
+
+}
