@@ -21,6 +21,7 @@ import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.Jurisdiction;
 import org.custodian.shared.NotFoundException;
 import org.custodian.shared.RequestId;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -108,6 +109,30 @@ public class CaseQueries {
 			.query(CaseQueries::summary)
 			.single();
 		view.put("request", request);
+		this.jdbc
+			.sql("""
+					SELECT array_to_string(target_jurisdictions, ',') AS targets, held_by_pause, sanctions_match::text AS sanctions,
+					  sanctions_cleared FROM review_case WHERE request_id = ?""")
+			.param(id.value())
+			.query((rs, row) -> {
+				String targets = rs.getString("targets");
+				view.put("targetJurisdictions", targets.isEmpty() ? List.of() : List.of(targets.split(",")));
+				view.put("heldByPause", rs.getObject("held_by_pause", UUID.class));
+				String sanctions = rs.getString("sanctions");
+				view.put("sanctionsMatch", (sanctions != null) ? new JsonMapper().readTree(sanctions) : null);
+				view.put("sanctionsCleared", rs.getBoolean("sanctions_cleared"));
+				return null;
+			})
+			.list();
+		view.put("humanRightsReview",
+				this.jdbc
+					.sql("SELECT verdict, note, lead_id, reviewed_at FROM human_rights_review WHERE request_id = ?")
+					.param(id.value())
+					.query()
+					.listOfRows()
+					.stream()
+					.findFirst()
+					.orElse(null));
 		view.put("screening", this.cases.screening(id));
 		view.put("decisions", decisions(id, true));
 		view.put("questions", questions(id));
@@ -179,8 +204,7 @@ public class CaseQueries {
 		}
 		decision.put("decidedAt", instant(rs, "decided_at"));
 		if (forStaff) {
-			decision.put("assessment",
-					new tools.jackson.databind.json.JsonMapper().readTree(rs.getString("assessment")));
+			decision.put("assessment", new JsonMapper().readTree(rs.getString("assessment")));
 			decision.put("proposedBy", rs.getObject("proposed_by", UUID.class));
 			decision.put("proposedAt", instant(rs, "proposed_at"));
 			decision.put("approverId", rs.getObject("approver_id", UUID.class));

@@ -1,6 +1,7 @@
 package org.custodian.identity.security;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,7 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -45,11 +45,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private void write(HttpServletResponse response, HttpStatus status, String title, String detail)
 			throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), problem);
+		this.json.writeValue(response.getOutputStream(),
+				Map.of("status", status.value(), "title", title, "detail", detail));
 	}
 
 }
