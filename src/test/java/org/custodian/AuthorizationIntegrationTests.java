@@ -20,6 +20,8 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
  */
 class AuthorizationIntegrationTests extends IntegrationTest {
 
+	static final String UUID0 = "00000000-0000-0000-0000-000000000000";
+
 	Person officer;
 
 	Person otherOfficer;
@@ -75,7 +77,21 @@ class AuthorizationIntegrationTests extends IntegrationTest {
 				Map.entry(post(r + "/approval"), this.reviewer), Map.entry(post(r + "/questions"), this.auditor),
 				Map.entry(get("/api/v1/jurisdictions/HK/policy"), this.officer),
 				Map.entry(put("/api/v1/jurisdictions/HK/legal-tiers/SUBPOENA"), this.reviewer),
-				Map.entry(get("/api/v1/audit/verification"), this.reviewer));
+				Map.entry(get("/api/v1/audit/verification"), this.reviewer),
+				Map.entry(post("/api/v1/pauses/preview"), this.reviewer),
+				Map.entry(post("/api/v1/pauses"), this.auditor),
+				Map.entry(post("/api/v1/pauses/" + UUID0 + "/lifting"), this.approver),
+				Map.entry(put("/api/v1/jurisdictions/HK/mlat-only"), this.reviewer),
+				Map.entry(put("/api/v1/jurisdictions/HK/risk"), this.reviewer),
+				Map.entry(post("/api/v1/assessments"), this.reviewer),
+				Map.entry(get("/api/v1/assessments/" + UUID0), this.officer),
+				Map.entry(post("/api/v1/assessments/" + UUID0 + "/consultations"), this.reviewer),
+				Map.entry(post("/api/v1/assessments/" + UUID0 + "/conclusion"), this.approver),
+				Map.entry(post("/api/v1/assessments/" + UUID0 + "/sign-off"), this.auditor),
+				Map.entry(post("/api/v1/sanctions/lists"), this.reviewer),
+				Map.entry(get("/api/v1/sanctions/lists"), this.officer),
+				Map.entry(post(r + "/sanctions-review"), this.reviewer),
+				Map.entry(post(r + "/human-rights-review"), this.reviewer));
 		assertThat(forbidden.keySet()).containsAll(endpoints());
 		assertSoftly((softly) -> forbidden.forEach((endpoint, person) -> {
 			Api.Response response = endpoint.call(this.api.as(person.token()));
@@ -119,7 +135,14 @@ class AuthorizationIntegrationTests extends IntegrationTest {
 				post("/api/v1/requests/" + this.requestId + "/withdrawal"), get("/api/v1/cases"), get(r),
 				get(r + "/timeline"), get(r + "/document"), post(r + "/assignment"), post(r + "/decision"),
 				post(r + "/approval"), post(r + "/questions"), get("/api/v1/jurisdictions/HK/policy"),
-				put("/api/v1/jurisdictions/HK/legal-tiers/SUBPOENA"), get("/api/v1/audit/verification"));
+				put("/api/v1/jurisdictions/HK/legal-tiers/SUBPOENA"), get("/api/v1/audit/verification"),
+				post("/api/v1/pauses/preview"), post("/api/v1/pauses"), post("/api/v1/pauses/" + UUID0 + "/lifting"),
+				put("/api/v1/jurisdictions/HK/mlat-only"), put("/api/v1/jurisdictions/HK/risk"),
+				post("/api/v1/assessments"), get("/api/v1/assessments/" + UUID0),
+				post("/api/v1/assessments/" + UUID0 + "/consultations"),
+				post("/api/v1/assessments/" + UUID0 + "/conclusion"),
+				post("/api/v1/assessments/" + UUID0 + "/sign-off"), post("/api/v1/sanctions/lists"),
+				get("/api/v1/sanctions/lists"), post(r + "/sanctions-review"), post(r + "/human-rights-review"));
 	}
 
 	private static Endpoint get(String path) {
