@@ -1,11 +1,16 @@
--- What screening needs to apply jurisdiction policy in bulk: the home jurisdictions of the
--- targeted accounts, and which pause holds a request.
-ALTER TABLE review_case ADD COLUMN target_jurisdictions text[] NOT NULL DEFAULT '{}';
+-- Which pause holds a request, and the sanctions screening's finding.
+-- (No index on held_by_pause: lifting finds held requests through the status index.)
 ALTER TABLE review_case ADD COLUMN held_by_pause uuid;
 ALTER TABLE review_case ADD COLUMN sanctions_match jsonb;
 ALTER TABLE review_case ADD COLUMN sanctions_cleared boolean NOT NULL DEFAULT false;
-CREATE INDEX review_case_targets ON review_case USING gin (target_jurisdictions);
-CREATE INDEX review_case_held_by ON review_case (held_by_pause) WHERE held_by_pause IS NOT NULL;
+
+-- The home jurisdictions of a request's targeted accounts, for pauses ABOUT users. A table of its
+-- own, never updated: holding or releasing requests then maintains no index entries for it.
+CREATE TABLE case_target_jurisdiction (
+    jurisdiction char(2) NOT NULL,
+    request_id   uuid    NOT NULL REFERENCES review_case (request_id),
+    PRIMARY KEY (jurisdiction, request_id)
+);
 
 -- A human-rights lead's assessment of one request (mandatory in HIGH-risk jurisdictions).
 CREATE TABLE human_rights_review (

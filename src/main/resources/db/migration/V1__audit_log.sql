@@ -1,7 +1,7 @@
 -- The audit log: append-only and hash-chained. Each row stores
--- SHA-256(previous hash || '\n' || canonical event), computed here in the database so that every
--- writer, including set-based bulk inserts, extends one chain. The Java verifier recomputes it
--- independently (org.custodian.audit.AuditChain).
+-- SHA-256(previous hash || '\n' || canonical event), computed here in the database for single
+-- appends and by the application for bulk ones; the Java verifier recomputes it independently
+-- (org.custodian.audit.AuditChain). Details are canonical JSON text (keys sorted), hashed as stored.
 
 CREATE TABLE audit_event (
     seq          bigint      PRIMARY KEY,
@@ -11,7 +11,7 @@ CREATE TABLE audit_event (
     action       text        NOT NULL,
     subject_type text        NOT NULL,
     subject_id   text        NOT NULL,
-    details      jsonb       NOT NULL DEFAULT '{}',
+    details      text        NOT NULL DEFAULT '{}',
     prev_hash    char(64)    NOT NULL,
     hash         char(64)    NOT NULL
 );
@@ -31,11 +31,12 @@ CREATE FUNCTION audit_canonical(e audit_event) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
     SELECT e.seq::text || E'\n' || (extract(epoch FROM e.occurred_at) * 1000000)::bigint::text || E'\n'
         || e.actor_kind || E'\n' || e.actor_id || E'\n' || e.action || E'\n'
-        || e.subject_type || E'\n' || e.subject_id || E'\n' || e.details::text
+        || e.subject_type || E'\n' || e.subject_id || E'\n' || e.details
 $$;
 
 -- Single appends: lock the head, chain the row, move the head. Rows that arrive with a hash were
--- chained by audit_append_many (which holds the head lock itself); the verifier checks them all.
+-- chained by the application's bulk append (AuditLog.appendAll, which holds the head lock itself);
+-- the verifier checks every row either way.
 CREATE FUNCTION audit_event_chain() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -52,41 +53,6 @@ BEGIN
     NEW.hash := encode(sha256(convert_to(head_hash || E'\n' || audit_canonical(NEW), 'UTF8')), 'hex');
     UPDATE audit_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1;
     RETURN NEW;
-END
-$$;
-
--- Many events in one statement (a pause holding 100 000 requests): the chain is computed in one
--- pass and the head moved once, instead of updating the head row once per event.
-CREATE FUNCTION audit_append_many(p_actor_kind text, p_actor_id text, p_action text, p_subject_type text,
-                                  p_subject_ids text[], p_details jsonb[]) RETURNS bigint
-LANGUAGE plpgsql AS $$
-DECLARE
-    head_seq  bigint;
-    head_hash char(64);
-    at        timestamptz := date_trunc('microseconds', clock_timestamp());
-    n         int := coalesce(array_length(p_subject_ids, 1), 0);
-    hashes    text[] := array_fill(NULL::text, ARRAY[n]);
-    prevs     text[] := array_fill(NULL::text, ARRAY[n]);
-    e         audit_event;
-BEGIN
-    IF n = 0 THEN
-        RETURN 0;
-    END IF;
-    SELECT seq, hash INTO head_seq, head_hash FROM audit_head WHERE id = 1 FOR UPDATE;
-    FOR i IN 1..n LOOP
-        e := ROW(head_seq + i, at, p_actor_kind, p_actor_id, p_action, p_subject_type, p_subject_ids[i],
-                 p_details[i], head_hash, NULL)::audit_event;
-        prevs[i] := head_hash;
-        head_hash := encode(sha256(convert_to(head_hash || E'\n' || audit_canonical(e), 'UTF8')), 'hex');
-        hashes[i] := head_hash;
-    END LOOP;
-    INSERT INTO audit_event (seq, occurred_at, actor_kind, actor_id, action, subject_type, subject_id, details,
-                             prev_hash, hash)
-    SELECT head_seq + i, at, p_actor_kind, p_actor_id, p_action, p_subject_type, p_subject_ids[i], p_details[i],
-           prevs[i], hashes[i]
-    FROM generate_subscripts(p_subject_ids, 1) AS i;
-    UPDATE audit_head SET seq = head_seq + n, hash = head_hash WHERE id = 1;
-    RETURN n;
 END
 $$;
 

@@ -26,8 +26,8 @@ final class EmailDomains {
 	}
 
 	static boolean belongs(String email, Collection<String> registeredDomains) {
-		int at = email.lastIndexOf('@');
-		if (at < 1 || at == email.length() - 1) {
+		int at = email.indexOf('@');
+		if (at < 1 || at != email.lastIndexOf('@') || !isDomain(email.substring(at + 1))) {
 			return false;
 		}
 		String domain = normalise(email.substring(at + 1));

@@ -2,7 +2,10 @@ package org.custodian.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,7 +58,7 @@ public class AuditLog {
 		String details = this.json.writeValueAsString(new TreeMap<>(event.details()));
 		this.jdbc.sql(
 				"INSERT INTO audit_event (actor_kind, actor_id, action, subject_type, subject_id, details, prev_hash, hash, seq, occurred_at) "
-						+ "VALUES (?, ?, ?, ?, ?, ?::jsonb, NULL, NULL, NULL, NULL)")
+						+ "VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL)")
 			.params(event.actor().kind().name(), event.actor().id(), event.action(), event.subjectType(),
 					event.subjectId(), details)
 			.update();
@@ -69,23 +72,44 @@ public class AuditLog {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@Transactional
 	public void appendAll(AuditableBatch batch) {
-		String[] details = batch.details()
-			.stream()
-			.map((map) -> this.json.writeValueAsString(new TreeMap<>(map)))
-			.toArray(String[]::new);
-		this.jdbc.sql("SELECT audit_append_many(?, ?, ?, ?, ?::text[], ?::jsonb[])")
-			.params(batch.actor().kind().name(), batch.actor().id(), batch.action(), batch.subjectType(),
-					batch.subjectIds().toArray(String[]::new), details)
+		int n = batch.subjectIds().size();
+		if (n == 0) {
+			return;
+		}
+		Map<String, Object> head = this.jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
 			.query()
-			.singleValue();
+			.singleRow();
+		long seq = ((Number) head.get("seq")).longValue();
+		String hash = (String) head.get("hash");
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		String[] details = new String[n];
+		String[] previous = new String[n];
+		String[] hashes = new String[n];
+		for (int i = 0; i < n; i++) {
+			details[i] = this.json.writeValueAsString(new TreeMap<>(batch.details().get(i)));
+			previous[i] = hash;
+			hash = AuditChain.hash(hash, AuditChain.canonical(seq + i + 1, at, batch.actor().kind().name(),
+					batch.actor().id(), batch.action(), batch.subjectType(), batch.subjectIds().get(i), details[i]));
+			hashes[i] = hash;
+		}
+		this.jdbc
+			.sql("""
+					INSERT INTO audit_event (seq, occurred_at, actor_kind, actor_id, action, subject_type, subject_id, details,
+					  prev_hash, hash)
+					SELECT ? + t.o, ?, ?, ?, ?, ?, t.s, t.d, t.p, t.h
+					FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS t(s, d, p, h, o)""")
+			.params(seq, at.atOffset(ZoneOffset.UTC), batch.actor().kind().name(), batch.actor().id(), batch.action(),
+					batch.subjectType(), batch.subjectIds().toArray(String[]::new), details, previous, hashes)
+			.update();
+		this.jdbc.sql("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1").params(seq + n, hash).update();
 	}
 
 	/** The events about one subject, oldest first. */
 	@Transactional(readOnly = true)
 	public List<AuditRecord> timeline(String subjectType, String subjectId) {
-		return this.jdbc.sql(
-				"SELECT seq, occurred_at, actor_kind, actor_id, action, subject_type, subject_id, details::text AS details, hash "
-						+ "FROM audit_event WHERE subject_type = ? AND subject_id = ? ORDER BY seq")
+		return this.jdbc
+			.sql("SELECT seq, occurred_at, actor_kind, actor_id, action, subject_type, subject_id, details, hash "
+					+ "FROM audit_event WHERE subject_type = ? AND subject_id = ? ORDER BY seq")
 			.params(subjectType, subjectId)
 			.query(AuditLog::record)
 			.list();
@@ -99,10 +123,9 @@ public class AuditLog {
 	@Transactional(readOnly = true)
 	public Verification verify() {
 		ChainWalker walker = new ChainWalker();
-		this.jdbcTemplate.query(
-				"SELECT seq, occurred_at, actor_kind, actor_id, action, subject_type, subject_id, details::text AS details, hash "
-						+ "FROM audit_event ORDER BY seq",
-				walker);
+		this.jdbcTemplate
+			.query("SELECT seq, occurred_at, actor_kind, actor_id, action, subject_type, subject_id, details, hash "
+					+ "FROM audit_event ORDER BY seq", walker);
 		if (walker.result != null) {
 			return walker.result;
 		}

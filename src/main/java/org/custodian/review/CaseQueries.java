@@ -109,21 +109,19 @@ public class CaseQueries {
 			.query(CaseQueries::summary)
 			.single();
 		view.put("request", request);
-		this.jdbc
-			.sql("""
-					SELECT array_to_string(target_jurisdictions, ',') AS targets, held_by_pause, sanctions_match::text AS sanctions,
-					  sanctions_cleared FROM review_case WHERE request_id = ?""")
-			.param(id.value())
-			.query((rs, row) -> {
-				String targets = rs.getString("targets");
-				view.put("targetJurisdictions", targets.isEmpty() ? List.of() : List.of(targets.split(",")));
-				view.put("heldByPause", rs.getObject("held_by_pause", UUID.class));
-				String sanctions = rs.getString("sanctions");
-				view.put("sanctionsMatch", (sanctions != null) ? new JsonMapper().readTree(sanctions) : null);
-				view.put("sanctionsCleared", rs.getBoolean("sanctions_cleared"));
-				return null;
-			})
-			.list();
+		this.jdbc.sql("""
+				SELECT (SELECT string_agg(t.jurisdiction, ',' ORDER BY t.jurisdiction) FROM case_target_jurisdiction t
+				    WHERE t.request_id = c.request_id) AS targets,
+				  held_by_pause, sanctions_match::text AS sanctions, sanctions_cleared
+				FROM review_case c WHERE request_id = ?""").param(id.value()).query((rs, row) -> {
+			String targets = rs.getString("targets");
+			view.put("targetJurisdictions", (targets == null) ? List.of() : List.of(targets.split(",")));
+			view.put("heldByPause", rs.getObject("held_by_pause", UUID.class));
+			String sanctions = rs.getString("sanctions");
+			view.put("sanctionsMatch", (sanctions != null) ? new JsonMapper().readTree(sanctions) : null);
+			view.put("sanctionsCleared", rs.getBoolean("sanctions_cleared"));
+			return null;
+		}).list();
 		view.put("humanRightsReview",
 				this.jdbc
 					.sql("SELECT verdict, note, lead_id, reviewed_at FROM human_rights_review WHERE request_id = ?")

@@ -57,14 +57,19 @@ class Cases {
 	void insert(ReviewCase reviewCase, Set<Jurisdiction> targetJurisdictions, Instant receivedAt) {
 		this.jdbc.sql("""
 				INSERT INTO review_case (request_id, case_number, agency_id, jurisdiction, type, instrument, categories,
-				  status, received_at, status_changed_at, target_jurisdictions)
-				VALUES (?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?::text[])""")
+				  status, received_at, status_changed_at)
+				VALUES (?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?)""")
 			.params(reviewCase.id().value(), reviewCase.caseNumber(), reviewCase.agencyId().value(),
 					reviewCase.jurisdiction().code(), reviewCase.type().name(),
 					(reviewCase.instrument() != null) ? reviewCase.instrument().name() : null,
 					reviewCase.categories().stream().map(Enum::name).collect(Collectors.joining(",")),
-					reviewCase.status().name(), utc(receivedAt), utc(receivedAt),
-					targetJurisdictions.stream().map(Jurisdiction::code).sorted().toArray(String[]::new))
+					reviewCase.status().name(), utc(receivedAt), utc(receivedAt))
+			.update();
+		this.jdbc
+			.sql("""
+					INSERT INTO case_target_jurisdiction (jurisdiction, request_id) SELECT j, ? FROM unnest(?::text[]) AS j""")
+			.params(reviewCase.id().value(),
+					targetJurisdictions.stream().map(Jurisdiction::code).toArray(String[]::new))
 			.update();
 	}
 

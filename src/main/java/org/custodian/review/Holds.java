@@ -41,7 +41,8 @@ class Holds {
 
 	private static final String MATCHES = """
 			status = ANY(?::text[])
-			AND ((? AND jurisdiction = ?) OR (? AND target_jurisdictions @> ARRAY[?]::text[]))
+			AND ((? AND jurisdiction = ?)
+			  OR (? AND request_id IN (SELECT request_id FROM case_target_jurisdiction WHERE jurisdiction = ?)))
 			AND (? OR received_at >= ?)
 			AND NOT (? AND type = 'EMERGENCY')""";
 
@@ -92,8 +93,9 @@ class Holds {
 				WHERE c.request_id = m.request_id
 				RETURNING c.request_id, m.previous""".formatted(MATCHES)).params(params).query((rs, row) -> {
 			ids.add(rs.getString("request_id"));
-			details.add(Map.of("from", rs.getString("previous"), "to", "ON_HOLD", "pauseId", pause.id().toString(),
-					"reason", reason));
+			// The pause's own audit event carries its reason; each request's event names
+			// the pause.
+			details.add(Map.of("from", rs.getString("previous"), "to", "ON_HOLD", "pauseId", pause.id().toString()));
 			return null;
 		}).list();
 		this.events.publishEvent(new RequestsTransitioned(actor, "request.held", ids, details));
@@ -102,7 +104,7 @@ class Holds {
 
 	/** The requests a pause holds. */
 	List<UUID> heldBy(UUID pauseId) {
-		return this.jdbc.sql("SELECT request_id FROM review_case WHERE held_by_pause = ? AND status = 'ON_HOLD'")
+		return this.jdbc.sql("SELECT request_id FROM review_case WHERE status = 'ON_HOLD' AND held_by_pause = ?")
 			.param(pauseId)
 			.query(UUID.class)
 			.list();
@@ -145,8 +147,10 @@ class Holds {
 	Map<UUID, RequestFacts> facts(Collection<UUID> ids) {
 		Map<UUID, RequestFacts> facts = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				SELECT request_id, type, instrument, jurisdiction, target_jurisdictions, received_at
-				FROM review_case WHERE request_id = ANY(?::uuid[])""")
+				SELECT request_id, type, instrument, jurisdiction, received_at,
+				  ARRAY(SELECT t.jurisdiction::text FROM case_target_jurisdiction t WHERE t.request_id = c.request_id)
+				    AS target_jurisdictions
+				FROM review_case c WHERE request_id = ANY(?::uuid[])""")
 			.param(ids.toArray(UUID[]::new))
 			.query((rs, row) -> facts.put(rs.getObject("request_id", UUID.class), facts(rs)))
 			.list();

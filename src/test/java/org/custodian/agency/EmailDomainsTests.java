@@ -22,6 +22,12 @@ class EmailDomainsTests {
 		assertThat(EmailDomains.belongs("j.smith@metro.gov", METRO)).isTrue();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "x@.metro.gov", "a@evil.com@metro.gov", "@metro.gov", "a@metro..gov" })
+	void refusesMalformedAddressesThatEndInTheDomain(String email) {
+		assertThat(EmailDomains.belongs(email, METRO)).isFalse();
+	}
+
 	@Test
 	void acceptsAnAddressOnASubdomain() {
 		assertThat(EmailDomains.belongs("j.smith@cyber.metro.gov", METRO)).isTrue();

@@ -99,7 +99,7 @@ class AuditIntegrationTests extends IntegrationTest {
 	private void tamper(long seq, String details) {
 		this.jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only").update();
 		try {
-			this.jdbc.sql("UPDATE audit_event SET details = ?::jsonb WHERE seq = ?").params(details, seq).update();
+			this.jdbc.sql("UPDATE audit_event SET details = ? WHERE seq = ?").params(details, seq).update();
 		}
 		finally {
 			this.jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only").update();

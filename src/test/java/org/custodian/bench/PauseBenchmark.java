@@ -1,0 +1,101 @@
+package org.custodian.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.custodian.audit.AuditLog;
+import org.custodian.audit.Verification;
+import org.custodian.policy.Pauses;
+import org.custodian.review.PauseEnforcement;
+import org.custodian.shared.Actor;
+import org.custodian.shared.StaffId;
+import org.custodian.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Loads 100 000 open requests (half from Hong Kong) and times the what-if preview and the
+ * enactment of a pause that holds half of them. Prints figures; asserts no timings. Run
+ * with {@code ./mvnw test -Dtest=PauseBenchmark -Djacoco.skip} (not part of the normal
+ * build).
+ */
+class PauseBenchmark extends IntegrationTest {
+
+	private static final Logger log = LoggerFactory.getLogger(PauseBenchmark.class);
+
+	private static final int REQUESTS = Integer.getInteger("bench.requests", 100_000);
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PauseEnforcement enforcement;
+
+	@Autowired
+	AuditLog audit;
+
+	@Test
+	void previewAndEnactAPauseOverHundredThousandOpenRequests() {
+		long loadStart = System.nanoTime();
+		load();
+		double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+		Pauses.PauseForm form = new Pauses.PauseForm("HK", "FROM_AUTHORITIES", List.of("REVIEW", "PRODUCTION"), "ALL",
+				null, "Benchmark pause", null, null, false);
+
+		List<Double> previews = new ArrayList<>();
+		Map<String, Object> preview = null;
+		for (int i = 0; i < 5; i++) {
+			long start = System.nanoTime();
+			preview = this.enforcement.preview(form);
+			previews.add((System.nanoTime() - start) / 1e6);
+		}
+		Collections.sort(previews);
+		long start = System.nanoTime();
+		Map<String, Object> enacted = this.enforcement.enact(form, Actor.staff(StaffId.random()));
+		double enactMillis = (System.nanoTime() - start) / 1e6;
+		start = System.nanoTime();
+		Verification verification = this.audit.verify();
+		double verifyMillis = (System.nanoTime() - start) / 1e6;
+
+		String report = String.format(
+				"%n=== Pause benchmark (%d open requests, %d cores) ===%n" + "load (SQL generate_series)      %8.1f s%n"
+						+ "preview, median of 5            %8.1f ms   (affected %s)%n"
+						+ "preview, slowest of 5           %8.1f ms%n"
+						+ "enact (hold + 1 audit event each) %6.1f ms   (held %s)%n"
+						+ "audit verify (%d events)       %8.1f ms   (valid %s)%n",
+				REQUESTS, Runtime.getRuntime().availableProcessors(), loadSeconds, previews.get(2),
+				preview.get("affected"), previews.get(4), enactMillis, enacted.get("held"), verification.events(),
+				verifyMillis, verification.valid());
+		log.info(report);
+		System.err.println(report);
+	}
+
+	/**
+	 * Open requests at every stage a pause can stop, half from HK, a tenth about HK
+	 * users.
+	 */
+	private void load() {
+		this.jdbc.sql("""
+				INSERT INTO review_case (request_id, case_number, agency_id, jurisdiction, type, instrument, categories,
+				  status, received_at, status_changed_at)
+				SELECT gen_random_uuid(), 'CR-BENCH-' || lpad(i::text, 7, '0'), gen_random_uuid(),
+				  CASE WHEN i % 2 = 0 THEN 'HK' ELSE (ARRAY['US','GB','DE','FR','JP'])[1 + i % 5] END,
+				  CASE WHEN i % 10 = 3 THEN 'EMERGENCY' ELSE 'LEGAL_PROCESS' END, 'COURT_ORDER',
+				  ARRAY['BASIC_SUBSCRIBER','NON_CONTENT'],
+				  (ARRAY['IN_REVIEW','NEEDS_INFO','PENDING_APPROVAL','APPROVED','IN_REVIEW'])[1 + i % 5],
+				  now() - (i || ' seconds')::interval, now()
+				FROM generate_series(1, ?) AS i""").param(REQUESTS).update();
+		this.jdbc.sql("""
+				INSERT INTO case_target_jurisdiction (jurisdiction, request_id)
+				SELECT CASE WHEN right(case_number, 1) = '1' THEN 'HK' ELSE 'US' END, request_id FROM review_case""")
+			.update();
+		this.jdbc.sql("ANALYZE").update();
+	}
+
+}
