@@ -1,0 +1,194 @@
+package org.custodian.demo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.custodian.agency.Agencies;
+import org.custodian.identity.ApiTokens;
+import org.custodian.identity.CurrentUser;
+import org.custodian.identity.Role;
+import org.custodian.identity.StaffAccounts;
+import org.custodian.identity.TokenOwner;
+import org.custodian.intake.IntakeService;
+import org.custodian.intake.Receipt;
+import org.custodian.intake.SubmissionForm;
+import org.custodian.intake.SubmissionForm.EmergencyForm;
+import org.custodian.intake.SubmissionForm.TargetForm;
+import org.custodian.review.Decision;
+import org.custodian.review.ReviewService;
+import org.custodian.shared.Actor;
+import org.custodian.shared.AgencyId;
+import org.custodian.shared.OfficerId;
+import org.custodian.shared.StaffId;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds a small, realistic world once (agencies of Hong Kong, the US, the UK and Germany;
+ * a response team; requests at several stages) and prints the demo accounts at every
+ * start. Demo credentials are public by design: never use this profile with real data.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private static final String PASSWORD = "demo-password-";
+
+	private static final String TOKEN = "demo-token-0000000000000000000000-";
+
+	private final StaffAccounts staff;
+
+	private final ApiTokens tokens;
+
+	private final Agencies agencies;
+
+	private final IntakeService intake;
+
+	private final ReviewService review;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	DemoData(StaffAccounts staff, ApiTokens tokens, Agencies agencies, IntakeService intake, ReviewService review,
+			JdbcClient jdbc, TransactionTemplate transaction) {
+		this.staff = staff;
+		this.tokens = tokens;
+		this.agencies = agencies;
+		this.intake = intake;
+		this.review = review;
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.staff.findByEmail(email("reviewer")).isEmpty()) {
+			this.transaction.executeWithoutResult((status) -> seed());
+		}
+		StringBuilder accounts = new StringBuilder("\n\nDemo accounts (password / API token):\n");
+		for (String name : List.of("admin", "intake", "reviewer", "approver", "hr-lead", "hr-lead-2", "policy-admin",
+				"auditor")) {
+			accounts.append(String.format("  staff    %-36s %s / %s%n", email(name), PASSWORD + name, TOKEN + name));
+		}
+		for (String agency : List.of("hkpf", "fbi", "met", "bka")) {
+			accounts.append(String.format("  officer  %-36s API token %s%n", officerEmail(agency), TOKEN + agency));
+		}
+		log.info(accounts.toString());
+	}
+
+	private void seed() {
+		Map<String, StaffId> team = new LinkedHashMap<>();
+		team.put("admin", member("admin", "Ada Admin", Role.ADMIN));
+		team.put("intake", member("intake", "Ines Intake", Role.INTAKE));
+		team.put("reviewer", member("reviewer", "Rosa Reviewer", Role.REVIEWER));
+		team.put("approver", member("approver", "Arjun Approver", Role.APPROVER));
+		team.put("hr-lead", member("hr-lead", "Hana Rights", Role.HUMAN_RIGHTS_LEAD));
+		team.put("hr-lead-2", member("hr-lead-2", "Omar Rights", Role.HUMAN_RIGHTS_LEAD));
+		team.put("policy-admin", member("policy-admin", "Pia Policy", Role.POLICY_ADMIN));
+		team.put("auditor", member("auditor", "Aldo Auditor", Role.AUDITOR));
+
+		OfficerId hkpf = officer("hkpf", "Hong Kong Police Force", "HK", "police.gov.hk", "+852 2860 2000");
+		OfficerId fbi = officer("fbi", "Federal Bureau of Investigation", "US", "fbi.gov", "+1 202 324 3000");
+		OfficerId met = officer("met", "Metropolitan Police Service", "GB", "met.police.uk", "+44 20 7230 1212");
+		OfficerId bka = officer("bka", "Bundeskriminalamt", "DE", "bka.bund.de", "+49 611 550");
+
+		for (String[] account : new String[][] { { "1001", "harbour_lee", "HK" }, { "1002", "kowloon.wong", "HK" },
+				{ "2001", "jdoe_nyc", "US" }, { "2002", "dc.protest.org", "US" }, { "3001", "london_calling", "GB" },
+				{ "4001", "berlin.bear", "DE" } }) {
+			this.jdbc
+				.sql("INSERT INTO platform_account (id, username, home_jurisdiction) VALUES (?, ?, ?) "
+						+ "ON CONFLICT DO NOTHING")
+				.params(account[0], account[1], account[2])
+				.update();
+		}
+
+		submit(hkpf, legal("COURT_ORDER", "Cap. 4 s. 9 court order", "kowloon.wong", "Unlawful assembly",
+				"BASIC_SUBSCRIBER", "NON_CONTENT"));
+		submit(hkpf, legal("SEARCH_WARRANT", "Magistrate's warrant 2020/117", "harbour_lee", "Subversion", "CONTENT"));
+		Receipt warrant = submit(fbi,
+				legal("SEARCH_WARRANT", "18 U.S.C. § 2703(a) warrant", "jdoe_nyc", "Wire fraud", "CONTENT"));
+		Receipt order = submit(met, legal("COURT_ORDER", "Investigatory Powers Act 2016 production order",
+				"london_calling", "Fraud by false representation", "BASIC_SUBSCRIBER", "NON_CONTENT"));
+		submit(bka,
+				new SubmissionForm("EMERGENCY", null, null, List.of(new TargetForm("USERNAME", "berlin.bear")),
+						List.of("BASIC_SUBSCRIBER", "NON_CONTENT"), null, null, "Threat to life", null,
+						new EmergencyForm("Live-streamed threat to attack a school within hours", "KHK Schmidt",
+								"+49 611 55 0")));
+		submit(fbi, new SubmissionForm("PRESERVATION", null, "18 U.S.C. § 2703(f)",
+				List.of(new TargetForm("USERNAME", "dc.protest.org")), List.of(), null, null, null, null, null));
+
+		CurrentUser reviewer = CurrentUser.staff(team.get("reviewer"), Set.of(Role.REVIEWER));
+		CurrentUser approver = CurrentUser.staff(team.get("approver"), Set.of(Role.APPROVER));
+		this.review.propose(warrant.id(), disclose("CONTENT"), reviewer);
+		this.review.approve(warrant.id(), true, "Domestic warrant, scoped to one account and six months", approver);
+		this.review.propose(order.id(), disclose("BASIC_SUBSCRIBER"), reviewer);
+	}
+
+	private StaffId member(String name, String displayName, Role role) {
+		StaffId id = this.staff.create(email(name), displayName, List.of(role.name()), PASSWORD + name, Actor.SYSTEM);
+		this.tokens.store(TokenOwner.staff(id), TOKEN + name, "demo", Actor.SYSTEM);
+		return id;
+	}
+
+	private OfficerId officer(String key, String agencyName, String jurisdiction, String domain, String phone) {
+		AgencyId agency = this.agencies
+			.register(new Agencies.NewAgency(agencyName, jurisdiction, "POLICE", List.of(domain), phone), Actor.SYSTEM);
+		this.agencies.changeStatus(agency, "VERIFIED", "Verified out of band (demo)", Actor.SYSTEM);
+		OfficerId officer = this.agencies.addOfficer(agency, officerEmail(key), "Demo Officer (" + key + ")",
+				"Detective Inspector", Actor.SYSTEM);
+		this.tokens.store(TokenOwner.officer(officer, agency), TOKEN + key, "demo", Actor.SYSTEM);
+		return officer;
+	}
+
+	private Receipt submit(OfficerId officer, SubmissionForm form) {
+		return this.intake.submit(officer, form, null, null);
+	}
+
+	private static SubmissionForm legal(String instrument, String basis, String username, String offence,
+			String... categories) {
+		return new SubmissionForm("LEGAL_PROCESS", instrument, basis, List.of(new TargetForm("USERNAME", username)),
+				List.of(categories), "2020-01-01", "2020-06-30", offence, null, null);
+	}
+
+	private static Decision.Form disclose(String... categories) {
+		Map<String, Decision.FindingForm> assessment = new LinkedHashMap<>();
+		for (String consideration : List.of("legality", "legitimateAim", "necessity", "proportionality",
+				"competentAuthority", "companyPolicy", "humanRights")) {
+			assessment.put(consideration, new Decision.FindingForm("SATISFIED", "Demo: checked " + consideration));
+		}
+		List<String> list = new ArrayList<>(List.of(categories));
+		return new Decision.Form(
+				list.size() == 1 && "BASIC_SUBSCRIBER".equals(list.get(0)) ? "DISCLOSE_PARTIAL" : "DISCLOSE", list,
+				"Valid process; scope proportionate", null, assessment);
+	}
+
+	private static String email(String name) {
+		return name + "@demo.custodian.example";
+	}
+
+	private static String officerEmail(String agency) {
+		return switch (agency) {
+			case "hkpf" -> "inspector@police.gov.hk";
+			case "fbi" -> "agent@fbi.gov";
+			case "met" -> "detective@met.police.uk";
+			default -> "kommissar@bka.bund.de";
+		};
+	}
+
+}

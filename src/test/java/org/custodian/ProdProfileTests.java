@@ -1,0 +1,26 @@
+package org.custodian;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Production never silently runs on the embedded development database.
+ */
+class ProdProfileTests {
+
+	@Test
+	void refusesToStartWithoutAnExternalDatabase() {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(CustodianApplication.class).profiles("prod")
+			.web(WebApplicationType.NONE)
+			.properties("spring.datasource.url=embedded")
+			.run()
+			.close()).rootCause()
+			.hasMessageContaining("The prod profile needs an external PostgreSQL")
+			.hasMessageContaining("SPRING_DATASOURCE_URL");
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.custodian.demo;
+
+import org.custodian.support.Api;
+import org.custodian.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo profile gives a newcomer a working world: printed accounts that work, requests
+ * at several stages, an audit log that verifies.
+ */
+@ActiveProfiles("demo")
+class DemoDataIntegrationTests extends IntegrationTest {
+
+	@Test
+	void seedsAWorldThePrintedAccountsCanUse() {
+		Api.Response queue = this.api.as("demo-token-0000000000000000000000-reviewer").get("/api/v1/cases?limit=200");
+		assertThat(queue.status()).isEqualTo(200);
+		JsonNode items = queue.json().path("items");
+		assertThat(items.findValuesAsString("jurisdiction")).contains("HK", "US", "GB", "DE");
+		assertThat(items.findValuesAsString("status")).contains("IN_REVIEW", "APPROVED", "PENDING_APPROVAL",
+				"PRESERVED");
+
+		Api.Response mine = this.api.as("demo-token-0000000000000000000000-hkpf").get("/api/v1/requests");
+		assertThat(mine.json().path("items").size()).isEqualTo(2);
+
+		JsonNode verification = this.api.as("demo-token-0000000000000000000000-auditor")
+			.get("/api/v1/audit/verification")
+			.json();
+		assertThat(verification.path("valid").asBoolean()).isTrue();
+	}
+
+}
