@@ -88,7 +88,8 @@ public class IntakeService {
 		}
 		this.events.publishEvent(new RequestSubmitted(id, caseNumber, officer.agencyId(), Actor.officer(officerId),
 				officer.jurisdiction(), submission.type(), submission.instrument(), submission.categories(),
-				submission.targets().size(), (document != null) ? document.sha256() : null, receivedAt.toInstant()));
+				submission.targets().size(), (document != null) ? document.sha256() : null,
+				submission.nonDisclosureUntil() != null, receivedAt.toInstant()));
 		return new Receipt(id, caseNumber, false);
 	}
 

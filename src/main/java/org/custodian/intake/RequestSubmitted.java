@@ -19,7 +19,7 @@ import org.custodian.shared.RequestType;
  */
 public record RequestSubmitted(RequestId requestId, String caseNumber, AgencyId agencyId, Actor actor,
 		Jurisdiction jurisdiction, RequestType type, Instrument instrument, Set<DataCategory> categories, int targets,
-		String documentSha256, Instant receivedAt) implements AuditableEvent {
+		String documentSha256, boolean nonDisclosureOrder, Instant receivedAt) implements AuditableEvent {
 
 	@Override
 	public String action() {
@@ -47,6 +47,7 @@ public record RequestSubmitted(RequestId requestId, String caseNumber, AgencyId 
 		details.put("categories", this.categories.stream().map(Enum::name).sorted().toList());
 		details.put("targets", this.targets);
 		details.put("documentSha256", (this.documentSha256 != null) ? this.documentSha256 : "");
+		details.put("nonDisclosureOrder", this.nonDisclosureOrder);
 		return details;
 	}
 

@@ -100,12 +100,14 @@ public class ReviewCase {
 	 * directions.
 	 */
 	public void requireMlat(String message) {
-		move(CaseStatus.REJECTED, Actor.SYSTEM, "request.mlat-required", message, Map.of());
+		move(CaseStatus.REJECTED, Actor.SYSTEM, "request.mlat-required", message,
+				Map.of("outcome", Outcome.REQUIRE_MLAT.name()));
 	}
 
 	/** A compliance officer refuses a held request (e.g. a sanctioned requester). */
 	public void refuse(Actor actor, String reason) {
-		move(CaseStatus.REJECTED, actor, "request.refused", reason, Map.of());
+		move(CaseStatus.REJECTED, actor, "request.refused", reason, Map.of("outcome", Outcome.REJECT.name(),
+				"rejectionReason", RejectionReason.SANCTIONED_REQUESTER.name()));
 	}
 
 	/** Production of an approved disclosure begins (only where no pause stops it). */
@@ -158,7 +160,9 @@ public class ReviewCase {
 			case APPROVED -> "approved";
 			case REJECTED -> "rejected";
 			default -> "closed";
-		}, comment, Map.of("outcome", decision.outcome().name()));
+		}, comment, (decision.rejectionReason() != null)
+				? Map.of("outcome", decision.outcome().name(), "rejectionReason", decision.rejectionReason().name())
+				: Map.of("outcome", decision.outcome().name()));
 	}
 
 	/** The approver disagrees: back to the reviewer. */

@@ -1,0 +1,36 @@
+package org.custodian.transparency;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.custodian.shared.InvalidInputException;
+
+/**
+ * A reporting half-year, such as {@code 2020-H2} (July to December 2020, UTC).
+ */
+public record Period(int year, int half) {
+
+	private static final Pattern FORMAT = Pattern.compile("^(\\d{4})-H([12])$");
+
+	public static Period parse(String text) {
+		Matcher matcher = FORMAT.matcher((text != null) ? text.trim() : "");
+		if (!matcher.matches()) {
+			throw new InvalidInputException("period", "must be a half-year such as 2020-H2");
+		}
+		return new Period(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+	}
+
+	public static Period of(Instant instant) {
+		ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
+		return new Period(utc.getYear(), (utc.getMonthValue() <= 6) ? 1 : 2);
+	}
+
+	@Override
+	public String toString() {
+		return this.year + "-H" + this.half;
+	}
+
+}

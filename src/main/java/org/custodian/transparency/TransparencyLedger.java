@@ -1,0 +1,79 @@
+package org.custodian.transparency;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.custodian.intake.RequestSubmitted;
+import org.custodian.review.CaseEvents.RequestTransitioned;
+import org.custodian.review.RequestsTransitioned;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps one ledger row per request from the lifecycle's events, in the transaction of
+ * each change, so the report counts exactly what happened.
+ */
+@Component
+class TransparencyLedger {
+
+	private final JdbcClient jdbc;
+
+	TransparencyLedger(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Runs right after the audit log, before screening reacts to the same event. */
+	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	@Transactional
+	public void on(RequestSubmitted submitted) {
+		this.jdbc.sql("""
+				INSERT INTO transparency_request (request_id, period, jurisdiction, type, accounts, non_disclosure)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(submitted.requestId().value(), Period.of(submitted.receivedAt()).toString(),
+					submitted.jurisdiction().code(), submitted.type().name(), submitted.targets(),
+					submitted.nonDisclosureOrder())
+			.update();
+	}
+
+	@EventListener
+	@Transactional
+	public void on(RequestTransitioned transition) {
+		record(transition.action(), transition.extra(), new UUID[] { transition.requestId().value() });
+	}
+
+	@EventListener
+	@Transactional
+	public void on(RequestsTransitioned transitions) {
+		record(transitions.action(), Map.of(),
+				transitions.subjectIds().stream().map(UUID::fromString).toArray(UUID[]::new));
+	}
+
+	private void record(String action, Map<String, Object> extra, UUID[] ids) {
+		String assignment = switch (action) {
+			case "request.held" -> "held = true";
+			case "request.preserved" -> "preserved = true";
+			case "request.produced" -> "produced = true";
+			case "request.mlat-required" -> "outcome = 'REQUIRE_MLAT'";
+			case "request.approved", "request.rejected", "request.closed", "request.refused" ->
+				"outcome = ?, rejection_reason = ?";
+			default -> null;
+		};
+		if (assignment == null || ids.length == 0) {
+			return;
+		}
+		String sql = "UPDATE transparency_request SET " + assignment + " WHERE request_id = ANY(?::uuid[])";
+		if (assignment.contains("?")) {
+			this.jdbc.sql(sql).params(extra.get("outcome"), extra.get("rejectionReason"), ids).update();
+		}
+		else {
+			this.jdbc.sql(sql).param(ids).update();
+		}
+	}
+
+}
