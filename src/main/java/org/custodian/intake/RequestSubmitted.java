@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 import org.custodian.shared.Actor;
 import org.custodian.shared.AgencyId;
-import org.custodian.shared.AuditableEvent;
+import org.custodian.shared.RequestEvent;
 import org.custodian.shared.DataCategory;
 import org.custodian.shared.Instrument;
 import org.custodian.shared.Jurisdiction;
@@ -19,21 +19,11 @@ import org.custodian.shared.RequestType;
  */
 public record RequestSubmitted(RequestId requestId, String caseNumber, AgencyId agencyId, Actor actor,
 		Jurisdiction jurisdiction, RequestType type, Instrument instrument, Set<DataCategory> categories, int targets,
-		String documentSha256, boolean nonDisclosureOrder, Instant receivedAt) implements AuditableEvent {
+		String documentSha256, boolean nonDisclosureOrder, Instant receivedAt) implements RequestEvent {
 
 	@Override
 	public String action() {
 		return "request.submitted";
-	}
-
-	@Override
-	public String subjectType() {
-		return "request";
-	}
-
-	@Override
-	public String subjectId() {
-		return this.requestId.toString();
 	}
 
 	@Override

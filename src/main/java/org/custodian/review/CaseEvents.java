@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.custodian.shared.Actor;
-import org.custodian.shared.AuditableEvent;
+import org.custodian.shared.RequestEvent;
 import org.custodian.shared.RequestId;
 
 /**
@@ -21,17 +21,7 @@ public final class CaseEvents {
 	 * ({@code request.review-started}, {@code request.withdrawn}, …).
 	 */
 	public record RequestTransitioned(RequestId requestId, Actor actor, String action, CaseStatus from, CaseStatus to,
-			String reason, Map<String, Object> extra) implements AuditableEvent {
-
-		@Override
-		public String subjectType() {
-			return "request";
-		}
-
-		@Override
-		public String subjectId() {
-			return this.requestId.toString();
-		}
+			String reason, Map<String, Object> extra) implements RequestEvent {
 
 		@Override
 		public Map<String, Object> details() {
@@ -49,21 +39,11 @@ public final class CaseEvents {
 	/**
 	 * A reviewer was assigned.
 	 */
-	public record ReviewerAssigned(RequestId requestId, Actor actor, String reviewerId) implements AuditableEvent {
+	public record ReviewerAssigned(RequestId requestId, Actor actor, String reviewerId) implements RequestEvent {
 
 		@Override
 		public String action() {
 			return "request.assigned";
-		}
-
-		@Override
-		public String subjectType() {
-			return "request";
-		}
-
-		@Override
-		public String subjectId() {
-			return this.requestId.toString();
 		}
 
 		@Override
@@ -76,21 +56,11 @@ public final class CaseEvents {
 	/**
 	 * A human-rights lead assessed the request.
 	 */
-	public record HumanRightsReviewed(RequestId requestId, Actor actor, String verdict) implements AuditableEvent {
+	public record HumanRightsReviewed(RequestId requestId, Actor actor, String verdict) implements RequestEvent {
 
 		@Override
 		public String action() {
 			return "request.human-rights-reviewed";
-		}
-
-		@Override
-		public String subjectType() {
-			return "request";
-		}
-
-		@Override
-		public String subjectId() {
-			return this.requestId.toString();
 		}
 
 		@Override
@@ -103,21 +73,11 @@ public final class CaseEvents {
 	/**
 	 * A staff member opened the case: every staff read of a case is on the record.
 	 */
-	public record CaseViewed(RequestId requestId, Actor actor) implements AuditableEvent {
+	public record CaseViewed(RequestId requestId, Actor actor) implements RequestEvent {
 
 		@Override
 		public String action() {
 			return "request.viewed";
-		}
-
-		@Override
-		public String subjectType() {
-			return "request";
-		}
-
-		@Override
-		public String subjectId() {
-			return this.requestId.toString();
 		}
 
 		@Override
