@@ -6,13 +6,19 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+
+import org.custodian.review.RejectionReason;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,47 +37,63 @@ public class TransparencyReports {
 			"accounts_preserved", "held_under_pause", "mlat_redirects", "rejections", "users_notified",
 			"percent_under_non_disclosure", "emergency_unverified");
 
+	/**
+	 * Rejections are counted by their structured reason; a REQUIRE_MLAT refusal has none.
+	 */
+	private static final List<String> REJECTION_KEYS = Stream
+		.concat(Arrays.stream(RejectionReason.values()).map(Enum::name), Stream.of("REQUIRE_MLAT"))
+		.toList();
+
+	private static final String SQL = """
+			SELECT period, jurisdiction,
+			  count(*) FILTER (WHERE type <> 'PRESERVATION') AS requests,
+			  coalesce(sum(accounts) FILTER (WHERE type <> 'PRESERVATION'), 0) AS accounts,
+			  count(*) FILTER (WHERE type <> 'PRESERVATION' AND produced) AS produced,
+			  count(*) FILTER (WHERE type = 'LEGAL_PROCESS') AS lp_requests,
+			  coalesce(sum(accounts) FILTER (WHERE type = 'LEGAL_PROCESS'), 0) AS lp_accounts,
+			  count(*) FILTER (WHERE type = 'LEGAL_PROCESS' AND produced) AS lp_produced,
+			  count(*) FILTER (WHERE type = 'EMERGENCY') AS em_requests,
+			  coalesce(sum(accounts) FILTER (WHERE type = 'EMERGENCY'), 0) AS em_accounts,
+			  count(*) FILTER (WHERE type = 'EMERGENCY' AND produced) AS em_produced,
+			  count(*) FILTER (WHERE type = 'PRESERVATION') AS preservation_requests,
+			  coalesce(sum(accounts) FILTER (WHERE type = 'PRESERVATION' AND preserved), 0) AS accounts_preserved,
+			  count(*) FILTER (WHERE held) AS held,
+			  count(*) FILTER (WHERE outcome = 'REQUIRE_MLAT') AS mlat,
+			  coalesce(sum(users_notified), 0) AS notified,
+			  count(*) FILTER (WHERE non_disclosure AND type <> 'PRESERVATION') AS under_order,
+			  count(*) FILTER (WHERE emergency_unverified) AS unverified,
+			  %s
+			FROM transparency_request WHERE period = ANY(?::text[])
+			GROUP BY period, jurisdiction ORDER BY period, jurisdiction""".formatted(REJECTION_KEYS.stream()
+		.map((key) -> "count(*) FILTER (WHERE outcome IN ('REJECT', 'REQUIRE_MLAT') AND coalesce(rejection_reason, outcome) = '"
+				+ key + "') AS rejected_" + key.toLowerCase(Locale.ROOT))
+		.collect(Collectors.joining(",\n  ")));
+
 	private final JdbcClient jdbc;
 
 	TransparencyReports(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/** The report of one half-year. */
 	@Transactional(readOnly = true)
 	public List<ReportRow> report(Period period) {
-		Map<String, Map<String, Long>> rejections = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT jurisdiction, coalesce(rejection_reason, outcome) AS reason, count(*) AS n
-				FROM transparency_request
-				WHERE period = ? AND outcome IN ('REJECT', 'REQUIRE_MLAT')
-				GROUP BY jurisdiction, coalesce(rejection_reason, outcome)""")
-			.param(period.toString())
-			.query((rs, row) -> rejections.computeIfAbsent(rs.getString("jurisdiction"), (j) -> new TreeMap<>())
-				.put(rs.getString("reason"), rs.getLong("n")))
+		return reports(List.of(period)).getOrDefault(period, List.of());
+	}
+
+	/**
+	 * The reports of several half-years in one aggregate over the ledger: one scan, one
+	 * row per period and jurisdiction, rejections counted per reason in the same pass.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Period, List<ReportRow>> reports(List<Period> periods) {
+		Map<Period, List<ReportRow>> reports = new LinkedHashMap<>();
+		this.jdbc.sql(SQL)
+			.param(periods.stream().map(Period::toString).toArray(String[]::new))
+			.query((rs, row) -> reports.computeIfAbsent(Period.parse(rs.getString("period")), (p) -> new ArrayList<>())
+				.add(row(rs)))
 			.list();
-		return this.jdbc.sql("""
-				SELECT jurisdiction,
-				  count(*) FILTER (WHERE type <> 'PRESERVATION') AS requests,
-				  coalesce(sum(accounts) FILTER (WHERE type <> 'PRESERVATION'), 0) AS accounts,
-				  count(*) FILTER (WHERE type <> 'PRESERVATION' AND produced) AS produced,
-				  count(*) FILTER (WHERE type = 'LEGAL_PROCESS') AS lp_requests,
-				  coalesce(sum(accounts) FILTER (WHERE type = 'LEGAL_PROCESS'), 0) AS lp_accounts,
-				  count(*) FILTER (WHERE type = 'LEGAL_PROCESS' AND produced) AS lp_produced,
-				  count(*) FILTER (WHERE type = 'EMERGENCY') AS em_requests,
-				  coalesce(sum(accounts) FILTER (WHERE type = 'EMERGENCY'), 0) AS em_accounts,
-				  count(*) FILTER (WHERE type = 'EMERGENCY' AND produced) AS em_produced,
-				  count(*) FILTER (WHERE type = 'PRESERVATION') AS preservation_requests,
-				  coalesce(sum(accounts) FILTER (WHERE type = 'PRESERVATION' AND preserved), 0) AS accounts_preserved,
-				  count(*) FILTER (WHERE held) AS held,
-				  count(*) FILTER (WHERE outcome = 'REQUIRE_MLAT') AS mlat,
-				  coalesce(sum(users_notified), 0) AS notified,
-				  count(*) FILTER (WHERE non_disclosure AND type <> 'PRESERVATION') AS under_order,
-				  count(*) FILTER (WHERE emergency_unverified) AS unverified
-				FROM transparency_request WHERE period = ?
-				GROUP BY jurisdiction ORDER BY jurisdiction""")
-			.param(period.toString())
-			.query((rs, row) -> row(rs, rejections))
-			.list();
+		return reports;
 	}
 
 	/**
@@ -104,16 +126,23 @@ public class TransparencyReports {
 		return out.toString();
 	}
 
-	private static ReportRow row(ResultSet rs, Map<String, Map<String, Long>> rejections) throws SQLException {
+	private static ReportRow row(ResultSet rs) throws SQLException {
 		String jurisdiction = rs.getString("jurisdiction").trim();
 		long requests = rs.getLong("requests");
+		Map<String, Long> rejections = new TreeMap<>();
+		for (String reason : REJECTION_KEYS) {
+			long count = rs.getLong("rejected_" + reason.toLowerCase(Locale.ROOT));
+			if (count > 0) {
+				rejections.put(reason, count);
+			}
+		}
 		return new ReportRow(jurisdiction, requests, rs.getLong("accounts"), percent(rs.getLong("produced"), requests),
 				rs.getLong("lp_requests"), rs.getLong("lp_accounts"),
 				percent(rs.getLong("lp_produced"), rs.getLong("lp_requests")), rs.getLong("em_requests"),
 				rs.getLong("em_accounts"), percent(rs.getLong("em_produced"), rs.getLong("em_requests")),
 				rs.getLong("preservation_requests"), rs.getLong("accounts_preserved"), rs.getLong("held"),
-				rs.getLong("mlat"), rejections.getOrDefault(jurisdiction, Map.of()), rs.getLong("notified"),
-				percent(rs.getLong("under_order"), requests), rs.getLong("unverified"));
+				rs.getLong("mlat"), rejections, rs.getLong("notified"), percent(rs.getLong("under_order"), requests),
+				rs.getLong("unverified"));
 	}
 
 	/**
