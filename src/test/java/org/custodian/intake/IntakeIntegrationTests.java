@@ -171,6 +171,33 @@ class IntakeIntegrationTests extends IntegrationTest {
 		assertThat(foreignScreening.findValuesAsString("verdict")).containsExactly("REQUIRES_MLAT");
 	}
 
+	@Test
+	void appliesAJurisdictionsOwnLegalTierRule() {
+		Person policyAdmin = this.world.staff("POLICY_ADMIN");
+		Person reviewer = this.world.staff("REVIEWER");
+		Person icelandic = this.world.officer(this.world.agency("IS"));
+		String before = this.world.submit(icelandic, World.legalProcess("SUBPOENA", "NON_CONTENT"));
+		assertThat(verdicts(reviewer, before)).containsExactly("INSUFFICIENT_INSTRUMENT");
+
+		Api.Response changed = this.api.as(policyAdmin.token())
+			.put("/api/v1/jurisdictions/IS/legal-tiers/SUBPOENA",
+					Map.of("categories", List.of("BASIC_SUBSCRIBER", "NON_CONTENT")));
+		assertThat(changed.json().path("legalTiers").path("SUBPOENA").size()).isEqualTo(2);
+
+		String after = this.world.submit(icelandic, World.legalProcess("SUBPOENA", "NON_CONTENT"));
+		assertThat(verdicts(reviewer, after)).containsExactly("SUPPORTED");
+		assertThat(verdicts(reviewer, before)).as("screening already done stays as recorded")
+			.containsExactly("INSUFFICIENT_INSTRUMENT");
+	}
+
+	private List<String> verdicts(Person reviewer, String id) {
+		return this.api.as(reviewer.token())
+			.get("/api/v1/cases/" + id)
+			.json()
+			.path("screening")
+			.findValuesAsString("verdict");
+	}
+
 	private long count(String table) {
 		return this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
 	}
