@@ -41,6 +41,8 @@ public abstract class IntegrationTest {
 		registry.add("custodian.bootstrap.admin-token", () -> ADMIN_TOKEN);
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", TestMail::port);
+		// Every test signs in from 127.0.0.1; the per-address limit has its own test.
+		registry.add("custodian.web.sign-in-limit", () -> "100000");
 	}
 
 	@BeforeEach

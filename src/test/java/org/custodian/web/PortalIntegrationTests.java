@@ -130,6 +130,42 @@ class PortalIntegrationTests extends IntegrationTest {
 		assertThat(second.location()).isEqualTo(first.location());
 	}
 
+	@Test
+	void officerReadsTheReviewersQuestionAndReplies() {
+		World.Agency agency = this.world.agency("US");
+		WebSession web = new WebSession(this.port);
+		WebAccounts.officer(web, agency);
+		web.get("/portal/requests/new");
+		WebSession.Page submitted = web.post("/portal/requests",
+				Map.of("type", "LEGAL_PROCESS", "instrument", "SUBPOENA", "legalBasis", "Grand jury subpoena 7",
+						"targets[0].kind", "EMAIL", "targets[0].value", "who@example.com", "categories",
+						"BASIC_SUBSCRIBER"));
+		String path = submitted.location().replaceFirst("^https?://[^/]+", "");
+		String id = path.substring(path.lastIndexOf('/') + 1);
+		World.Person reviewer = this.world.staff("REVIEWER");
+		assertThat(this.api.as(reviewer.token())
+			.post("/api/v1/cases/" + id + "/questions", Map.of("question", "Which account holder, exactly?"))
+			.status()).isEqualTo(200);
+
+		WebSession.Page request = web.get(path);
+		assertThat(request.body()).contains("Needs information", "Which account holder, exactly?", "Your reply");
+		WebSession.Page empty = web.post(path + "/answer", Map.of("answer", " "));
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.body()).contains("is required");
+		WebSession.Page answered = web.post(path + "/answer", Map.of("answer", "The one registered in 2019."));
+		assertThat(answered.status()).isEqualTo(302);
+		assertThat(web.get(path).body()).contains("In review", "The one registered in 2019.");
+	}
+
+	@Test
+	void anotherAgencysRequestDoesNotExistForTheOfficer() {
+		World.Person stranger = this.world.officer(this.world.agency("US"));
+		String id = this.world.submit(stranger, World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER"));
+		WebSession web = new WebSession(this.port);
+		WebAccounts.officer(web, this.world.agency("US"));
+		assertThat(web.get("/portal/requests/" + id).status()).isEqualTo(404);
+	}
+
 	private static Map<String, String> registration(String email) {
 		return Map.of("email", email, "name", "Insp. Lee", "title", "", "password", WebAccounts.PASSWORD,
 				"passwordConfirmation", WebAccounts.PASSWORD);

@@ -122,6 +122,16 @@ class WebSecurityIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void signingOutEndsTheSession() {
+		WebSession officer = new WebSession(this.port);
+		WebAccounts.officer(officer, this.world.agency("HK"));
+		officer.get("/portal/requests");
+		WebSession.Page out = officer.post("/portal/logout", Map.of());
+		assertThat(out.location()).endsWith("/portal/login?signedOut");
+		assertThat(officer.get("/portal/requests").location()).endsWith("/portal/login");
+	}
+
+	@Test
 	void unfinishedSignInOnlyReachesEnrolment() {
 		World.Account staff = this.world.staffAccount(WebAccounts.PASSWORD, "REVIEWER");
 		WebSession web = new WebSession(this.port);

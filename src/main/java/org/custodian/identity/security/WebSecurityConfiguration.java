@@ -1,8 +1,13 @@
 package org.custodian.identity.security;
 
+import java.time.Clock;
+
 import org.custodian.identity.WebSessions;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +15,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -28,9 +34,27 @@ class WebSecurityConfiguration {
 			"AUDITOR", "ADMIN" };
 
 	@Bean
+	SignInRateLimit signInRateLimit(@Value("${custodian.web.sign-in-limit:30}") int limit, Clock clock,
+			MessageSource messages) {
+		return new SignInRateLimit(limit, clock, messages);
+	}
+
+	/**
+	 * The limiter runs inside the browser chains only, not as a servlet filter of its
+	 * own.
+	 */
+	@Bean
+	FilterRegistrationBean<SignInRateLimit> signInRateLimitRegistration(SignInRateLimit limit) {
+		FilterRegistrationBean<SignInRateLimit> registration = new FilterRegistrationBean<>(limit);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
 	@Order(10)
-	SecurityFilterChain portal(HttpSecurity http) throws Exception {
-		browser(http).securityMatcher("/portal", "/portal/**")
+	SecurityFilterChain portal(HttpSecurity http, SignInRateLimit limit) throws Exception {
+		browser(http).addFilterBefore(limit, CsrfFilter.class)
+			.securityMatcher("/portal", "/portal/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/portal", "/portal/login", "/portal/register", "/portal/confirm")
 				.permitAll()
@@ -46,8 +70,9 @@ class WebSecurityConfiguration {
 
 	@Bean
 	@Order(11)
-	SecurityFilterChain console(HttpSecurity http) throws Exception {
-		browser(http).securityMatcher("/console", "/console/**")
+	SecurityFilterChain console(HttpSecurity http, SignInRateLimit limit) throws Exception {
+		browser(http).addFilterBefore(limit, CsrfFilter.class)
+			.securityMatcher("/console", "/console/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/console/login")
 				.permitAll()
 				.requestMatchers("/console/enrolment")

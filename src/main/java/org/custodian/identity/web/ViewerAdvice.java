@@ -22,6 +22,14 @@ class ViewerAdvice {
 		return (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) ? user : null;
 	}
 
+	/** The viewer's role names, to offer only the pages they may open. */
+	@ModelAttribute("viewerRoles")
+	java.util.Set<String> roles() {
+		CurrentUser user = viewer();
+		return (user != null) ? user.roles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet())
+				: java.util.Set.of();
+	}
+
 	@ModelAttribute("viewerSignedIn")
 	boolean signedIn() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
