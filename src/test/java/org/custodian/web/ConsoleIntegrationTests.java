@@ -91,6 +91,52 @@ class ConsoleIntegrationTests extends IntegrationTest {
 		assertThat(all.body()).contains(urgent, ordinary);
 	}
 
+	@Test
+	void theDocumentOpensInTheBrowsersPdfViewer() {
+		World.Person officer = this.world.officer(this.world.agency("US"));
+		String id = this.api.as(officer.token())
+			.postMultipart("/api/v1/requests", World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER"), PDF, "order.pdf")
+			.json()
+			.path("id")
+			.asString();
+		WebSession staff = new WebSession(this.port);
+		WebAccounts.staff(staff, this.world.staffAccount(WebAccounts.PASSWORD, "REVIEWER"));
+		assertThat(staff.get("/console/cases/" + id).body()).contains("/console/cases/" + id + "/document",
+				"Open order.pdf");
+		WebSession.Page document = staff.get("/console/cases/" + id + "/document");
+		assertThat(document.status()).isEqualTo(200);
+		assertThat(document.header("Content-Type")).isEqualTo("application/pdf");
+		assertThat(document.header("Content-Security-Policy")).contains("object-src 'self'")
+			.doesNotContain("object-src 'none'");
+		assertThat(document.body()).startsWith("%PDF-");
+	}
+
+	@Test
+	void queuePagesWithACursorWithoutRepeatingOrSkippingCases() {
+		World.Person officer = this.world.officer(this.world.agency("NZ"));
+		java.util.Set<String> submitted = new java.util.HashSet<>();
+		for (int i = 0; i < 27; i++) {
+			submitted.add(this.world.submit(officer, World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER")));
+		}
+		WebSession staff = new WebSession(this.port);
+		WebAccounts.staff(staff, this.world.staffAccount(WebAccounts.PASSWORD, "REVIEWER"));
+		WebSession.Page first = staff.get("/console/cases?jurisdiction=NZ&sort=newest");
+		java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"(/console/cases\\?[^\"]*after=[^\"]+)\"")
+			.matcher(first.body());
+		assertThat(next.find()).as(first.body()).isTrue();
+		WebSession.Page second = staff.get(next.group(1).replace("&amp;", "&"));
+		java.util.List<String> seen = new java.util.ArrayList<>();
+		for (String body : List.of(first.body(), second.body())) {
+			java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"/console/cases/([0-9a-f-]{36})\"")
+				.matcher(body);
+			while (link.find()) {
+				seen.add(link.group(1));
+			}
+		}
+		assertThat(seen).hasSize(27).doesNotHaveDuplicates();
+		assertThat(new java.util.HashSet<>(seen)).isEqualTo(submitted);
+	}
+
 	private static Map<String, String> decision() {
 		Map<String, String> form = new LinkedHashMap<>();
 		for (String field : List.of("legality", "legitimateAim", "necessity", "proportionality", "competentAuthority",

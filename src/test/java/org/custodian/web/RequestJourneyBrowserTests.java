@@ -166,7 +166,11 @@ class RequestJourneyBrowserTests extends IntegrationTest {
 		signIn(reviewer, reviewerAccount.email(), "");
 		enrol(reviewer);
 		assertThat(reviewer.locator("h1")).hasText("Queue");
+		// The filters apply themselves through htmx once it has loaded (otherwise with
+		// Apply).
+		reviewer.waitForFunction("() => window.htmx !== undefined");
 		reviewer.getByLabel("Kind").selectOption("LEGAL_PROCESS");
+		assertThat(reviewer).hasURL(java.util.regex.Pattern.compile(".*type=LEGAL_PROCESS.*"));
 		reviewer.getByLabel("Order").selectOption("newest");
 		assertThat(reviewer).hasURL(java.util.regex.Pattern.compile(".*type=LEGAL_PROCESS.*sort=newest.*"));
 		assertThat(reviewer.getByLabel("Order")).hasValue("newest");
@@ -195,6 +199,7 @@ class RequestJourneyBrowserTests extends IntegrationTest {
 		approver.navigate(url("/console/login"));
 		signIn(approver, approverAccount.email(), "");
 		enrol(approver);
+		approver.navigate(url("/console/cases?status=PENDING_APPROVAL&sort=newest"));
 		approver.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(caseNumber)).click();
 		assertThat(approver.locator(".case-actions")).containsText("Approval by a second person");
 		assertThat(approver.locator("#timeline")).containsText("request.decision-proposed");
@@ -218,6 +223,7 @@ class RequestJourneyBrowserTests extends IntegrationTest {
 
 	private static void enrol(Page page) {
 		assertThat(page.locator("h1")).hasText("Set up your authenticator");
+		shot(page, "authenticator-enrolment");
 		String secret = page.locator("#totp-secret").textContent().trim();
 		page.getByLabel("The six-digit code your app now shows").fill(Totp.code(secret, Instant.now()));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
