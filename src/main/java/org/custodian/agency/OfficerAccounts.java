@@ -92,6 +92,9 @@ public class OfficerAccounts {
 		problems.check(password == null || password.equals(registration.passwordConfirmation()), "passwordConfirmation",
 				"does not match the password");
 		problems.throwIfAny();
+		// Hashed before anything depends on the address, so that every path costs the
+		// same.
+		String passwordHash = this.passwords.encode(password);
 		Optional<AgencyId> agency = agencyForEmail(email);
 		if (agency.isEmpty()) {
 			return;
@@ -114,8 +117,7 @@ public class OfficerAccounts {
 			.sql("""
 					INSERT INTO officer_registration (token_hash, agency_id, email, name, title, password_hash, created_at, expires_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(tokenHash, agency.get().value(), email, name, title, this.passwords.encode(password), now,
-					now.plus(LINK_VALIDITY))
+			.params(tokenHash, agency.get().value(), email, name, title, passwordHash, now, now.plus(LINK_VALIDITY))
 			.update();
 		this.events.publishEvent(new PortalEvents.RegistrationRequested(tokenHash, agency.get().toString()));
 		this.mail.confirmation(email, name, portalUrl + "/confirm?token=" + token, locale);

@@ -93,6 +93,18 @@ class PortalIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void thePortalSpeaksTraditionalChineseIncludingItsFieldProblems() {
+		WebSession web = new WebSession(this.port);
+		WebAccounts.officer(web, this.world.agency("HK"));
+		assertThat(web.get("/portal/requests/new?lang=zh-TW").body()).contains("lang=\"zh-TW\"", "提交請求", "法律依據");
+		WebSession.Page page = web.post("/portal/requests",
+				Map.of("type", "LEGAL_PROCESS", "instrument", "COURT_ORDER", "targets[0].value", ""));
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.body()).contains("請更正以下項目", "法律程序請求必填", "至少需要一個資料類別", "至少需要一項帳戶識別資料")
+			.doesNotContain("needs at least one data category");
+	}
+
+	@Test
 	void submittedRequestAppearsInMyRequestsAndCanBeWithdrawn() {
 		WebSession web = new WebSession(this.port);
 		WebAccounts.officer(web, this.world.agency("US"));
