@@ -1,5 +1,8 @@
 package org.custodian.agency;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +24,7 @@ import org.custodian.shared.AgencyId;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.OfficerId;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -54,12 +58,12 @@ public class OfficerAccounts {
 
 	private final PortalMail mail;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	OfficerAccounts(JdbcClient jdbc, Agencies agencies, PasswordEncoder passwords, Logins logins, PortalMail mail,
-			org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.agencies = agencies;
 		this.passwords = passwords;
@@ -208,11 +212,10 @@ public class OfficerAccounts {
 	private static String sha256(String token) {
 		try {
 			return HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
 		}
 	}
 

@@ -28,7 +28,10 @@ class ConsoleIntegrationTests extends IntegrationTest {
 		assertThat(queue.status()).isEqualTo(200);
 		assertThat(queue.body()).contains("/console/cases/" + id);
 
+		WebSession.Page assigned = reviewer.post("/console/cases/" + id + "/assignment", Map.of());
+		assertThat(assigned.status()).isEqualTo(302);
 		WebSession.Page page = reviewer.get("/console/cases/" + id);
+		assertThat(page.body()).contains("The case is assigned to you").doesNotContain("Assign to me");
 		assertThat(page.body()).contains("Screening against the legal tiers", "Supported",
 				"Assessment and proposed decision");
 		WebSession.Page incomplete = reviewer.post("/console/cases/" + id + "/decision",
