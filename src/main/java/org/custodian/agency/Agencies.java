@@ -152,6 +152,21 @@ public class Agencies {
 		return agency;
 	}
 
+	/**
+	 * Every agency with its domains, by name (agencies number in the hundreds, not
+	 * millions).
+	 */
+	@Transactional(readOnly = true)
+	public List<AgencyView> list() {
+		return this.jdbc.sql("""
+				SELECT a.id, a.name, a.jurisdiction, a.kind, a.callback_phone, a.status, a.status_reason,
+				  coalesce(string_agg(d.domain, ',' ORDER BY d.domain), '') AS domains
+				FROM agency a LEFT JOIN agency_email_domain d ON d.agency_id = a.id
+				GROUP BY a.id ORDER BY a.name LIMIT 1000""")
+			.query((rs, row) -> view(rs, new ArrayList<>(List.of(rs.getString("domains").split(",")))))
+			.list();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<OfficerView> findOfficer(OfficerId id) {
 		return this.jdbc.sql("SELECT id, agency_id, email, name, title, active FROM officer WHERE id = ?")

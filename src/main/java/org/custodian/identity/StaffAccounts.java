@@ -107,6 +107,15 @@ public class StaffAccounts {
 			.optional();
 	}
 
+	/** Every staff user, by name. */
+	@Transactional(readOnly = true)
+	public List<StaffMember> list() {
+		return this.jdbc.sql(
+				"SELECT id, email, name, array_to_string(roles, ',') AS roles, active FROM staff_user ORDER BY name, email LIMIT 1000")
+			.query(StaffAccounts::member)
+			.list();
+	}
+
 	@Transactional(readOnly = true)
 	public boolean anyAdministrator() {
 		return this.jdbc.sql("SELECT count(*) FROM staff_user WHERE 'ADMIN' = ANY (roles) AND active")

@@ -21,6 +21,7 @@ import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.Jurisdiction;
 import org.custodian.shared.NotFoundException;
 import org.custodian.shared.RequestId;
+import org.custodian.shared.RequestType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,8 +66,25 @@ public class CaseQueries {
 	 */
 	@Transactional(readOnly = true)
 	public Page queue(String status, String jurisdiction, String after, Integer limit) {
+		return queue(status, jurisdiction, null, false, after, limit);
+	}
+
+	/**
+	 * The staff queue with every filter of the console.
+	 * @param status a status to filter on, or null
+	 * @param jurisdiction a requesting jurisdiction to filter on, or null
+	 * @param type a request type to filter on (EMERGENCY for the fast lane), or null
+	 * @param newestFirst whether the newest come first (otherwise the oldest)
+	 * @param after the cursor of the previous page's last case, or null
+	 * @param limit the page size
+	 * @return one page and the cursor of the next, if there is one
+	 */
+	@Transactional(readOnly = true)
+	public Page queue(String status, String jurisdiction, String type, boolean newestFirst, String after,
+			Integer limit) {
 		FieldProblems problems = new FieldProblems();
 		CaseStatus statusFilter = problems.enumValue(CaseStatus.class, status, "status", false);
+		RequestType typeFilter = problems.enumValue(RequestType.class, type, "type", false);
 		problems.check(jurisdiction == null || Jurisdiction.isValid(jurisdiction), "jurisdiction",
 				"must be an ISO 3166-1 alpha-2 code");
 		int size = (limit != null) ? limit : 50;
@@ -83,12 +101,18 @@ public class CaseQueries {
 			sql.append(" AND jurisdiction = ?");
 			params.add(Jurisdiction.of(jurisdiction).code());
 		}
+		if (typeFilter != null) {
+			sql.append(" AND type = ?");
+			params.add(typeFilter.name());
+		}
 		if (cursor != null) {
-			sql.append(" AND (received_at, request_id) > (?, ?)");
+			sql.append(newestFirst ? " AND (received_at, request_id) < (?, ?)"
+					: " AND (received_at, request_id) > (?, ?)");
 			params.add(Cases.utc(cursor.receivedAt()));
 			params.add(cursor.id());
 		}
-		sql.append(" ORDER BY received_at, request_id LIMIT ?");
+		sql.append(newestFirst ? " ORDER BY received_at DESC, request_id DESC LIMIT ?"
+				: " ORDER BY received_at, request_id LIMIT ?");
 		params.add(size + 1);
 		List<Map<String, Object>> rows = this.jdbc.sql(sql.toString())
 			.params(params)

@@ -24,7 +24,7 @@ public abstract class IntegrationTest {
 		.getBytes(StandardCharsets.US_ASCII);
 
 	@LocalServerPort
-	private int port;
+	protected int port;
 
 	protected Api api;
 
@@ -39,6 +39,10 @@ public abstract class IntegrationTest {
 		registry.add("custodian.bootstrap.admin-email", () -> "admin@platform.example");
 		registry.add("custodian.bootstrap.admin-password", () -> "correct horse battery staple");
 		registry.add("custodian.bootstrap.admin-token", () -> ADMIN_TOKEN);
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", TestMail::port);
+		// Every test signs in from 127.0.0.1; the per-address limit has its own test.
+		registry.add("custodian.web.sign-in-limit", () -> "100000");
 	}
 
 	@BeforeEach

@@ -40,6 +40,18 @@ public final class World {
 		return new Person(id, token.json().path("token").asString(), null);
 	}
 
+	/**
+	 * A staff user who signs in to the console with a password (and then a second
+	 * factor).
+	 */
+	public Account staffAccount(String password, String... roles) {
+		String email = "staff-" + UUID.randomUUID().toString().substring(0, 8) + "@platform.example";
+		Api.Response created = admin().post("/api/v1/staff", Map.of("email", email, "name",
+				"Staff " + String.join("+", roles), "roles", List.of(roles), "password", password));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return new Account(created.json().path("id").asString(), email);
+	}
+
 	/** A verified agency in the jurisdiction, with a unique domain. */
 	public Agency agency(String jurisdiction) {
 		return agency(jurisdiction, true);
@@ -114,6 +126,12 @@ public final class World {
 	 * A staff user or officer with their API token.
 	 */
 	public record Person(String id, String token, Agency agency) {
+	}
+
+	/**
+	 * An account that signs in with an e-mail address.
+	 */
+	public record Account(String id, String email) {
 	}
 
 	/**

@@ -1,0 +1,156 @@
+package org.custodian.agency.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.custodian.agency.Agencies;
+import org.custodian.agency.OfficerAccounts;
+import org.custodian.agency.OfficerAccounts.Registration;
+import org.custodian.identity.CurrentUser;
+import org.custodian.identity.Logins.LoginResult;
+import org.custodian.identity.SecondFactors;
+import org.custodian.identity.WebSessions;
+import org.custodian.shared.InvalidInputException;
+import org.custodian.shared.web.BrowserPage;
+import org.custodian.shared.web.FormErrors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The portal's front door: registration, the e-mailed link, enrolment of the second
+ * factor, sign-in.
+ */
+@Controller
+@BrowserPage
+class PortalAccountController {
+
+	private final OfficerAccounts accounts;
+
+	private final Agencies agencies;
+
+	private final SecondFactors secondFactors;
+
+	private final WebSessions sessions;
+
+	PortalAccountController(OfficerAccounts accounts, Agencies agencies, SecondFactors secondFactors,
+			WebSessions sessions) {
+		this.accounts = accounts;
+		this.agencies = agencies;
+		this.secondFactors = secondFactors;
+		this.sessions = sessions;
+	}
+
+	@GetMapping("/portal")
+	String home() {
+		return "portal/home";
+	}
+
+	@GetMapping("/portal/login")
+	String login() {
+		return "portal/login";
+	}
+
+	@PostMapping("/portal/login")
+	String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		LoginResult result = this.accounts.signIn(email, password, code);
+		switch (result.outcome()) {
+			case SIGNED_IN -> {
+				this.sessions.signIn(result.user(), true, request, response);
+				return "redirect:/portal/requests";
+			}
+			case ENROLMENT_REQUIRED -> {
+				this.sessions.signIn(result.user(), false, request, response);
+				return "redirect:/portal/enrolment";
+			}
+			case LOCKED -> {
+				model.addAttribute("lockedUntil", result.lockedUntil());
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			}
+			default -> {
+				model.addAttribute("failed", true);
+				response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			}
+		}
+		model.addAttribute("email", email);
+		return "portal/login";
+	}
+
+	@GetMapping("/portal/register")
+	String registration(Model model) {
+		model.addAttribute("form", new Registration("", "", "", "", ""));
+		model.addAttribute("errors", Map.of());
+		return "portal/register";
+	}
+
+	@PostMapping("/portal/register")
+	String register(Registration form, Model model, Locale locale, HttpServletResponse response) {
+		try {
+			this.accounts.register(form,
+					ServletUriComponentsBuilder.fromCurrentContextPath().path("/portal").toUriString(), locale);
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("form", new Registration(form.email(), form.name(), form.title(), "", ""));
+			model.addAttribute("errors", FormErrors.of(ex));
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return "portal/register";
+		}
+		model.addAttribute("email", form.email());
+		return "portal/registered";
+	}
+
+	@GetMapping("/portal/confirm")
+	String confirm(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+		boolean confirmed = this.accounts.confirm(token).isPresent();
+		if (!confirmed) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+		}
+		model.addAttribute("confirmed", confirmed);
+		return "portal/confirmed";
+	}
+
+	@GetMapping("/portal/enrolment")
+	String enrolment(@AuthenticationPrincipal CurrentUser officer, Model model) {
+		return enrolmentPage(officer, model, Map.of());
+	}
+
+	@PostMapping("/portal/enrolment")
+	String enrol(@RequestParam(defaultValue = "") String code, @AuthenticationPrincipal CurrentUser officer,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		List<String> recoveryCodes;
+		try {
+			recoveryCodes = this.secondFactors.confirm(officer, code);
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return enrolmentPage(officer, model, FormErrors.of(ex));
+		}
+		this.sessions.signIn(officer, true, request, response);
+		model.addAttribute("recoveryCodes", recoveryCodes);
+		model.addAttribute("next", "/portal/requests");
+		model.addAttribute("realm", "portal");
+		return "recovery-codes";
+	}
+
+	private String enrolmentPage(CurrentUser officer, Model model, Map<String, String> errors) {
+		String email = this.agencies.findOfficer(officer.officerId()).orElseThrow().email();
+		model.addAttribute("enrolment", this.secondFactors.begin(officer, email));
+		model.addAttribute("errors", errors);
+		model.addAttribute("action", "/portal/enrolment");
+		model.addAttribute("realm", "portal");
+		return "enrolment";
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.custodian.audit.web;
+
+import java.util.UUID;
+
+import org.custodian.audit.AuditLog;
+import org.custodian.shared.web.BrowserPage;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The console's view of the audit log: a case's timeline (loaded into the case page) and
+ * the verification of the whole chain.
+ */
+@Controller
+@BrowserPage
+class ConsoleAuditController {
+
+	private final AuditLog log;
+
+	ConsoleAuditController(AuditLog log) {
+		this.log = log;
+	}
+
+	@GetMapping("/console/cases/{id}/timeline")
+	String timeline(@PathVariable UUID id, Model model) {
+		model.addAttribute("events", this.log.timeline("request", id.toString()));
+		return "console/timeline :: timeline";
+	}
+
+	@GetMapping("/console/audit")
+	String audit() {
+		return "console/audit";
+	}
+
+	@PostMapping("/console/audit/verification")
+	String verify(Model model) {
+		model.addAttribute("verification", this.log.verify());
+		return "console/audit";
+	}
+
+}

@@ -1,0 +1,118 @@
+package org.custodian.identity.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.custodian.identity.CurrentUser;
+import org.custodian.identity.Logins.LoginResult;
+import org.custodian.identity.SecondFactors;
+import org.custodian.identity.StaffAccounts;
+import org.custodian.identity.StaffSignIn;
+import org.custodian.identity.WebSessions;
+import org.custodian.shared.InvalidInputException;
+import org.custodian.shared.web.BrowserPage;
+import org.custodian.shared.web.FormErrors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The console's sign-in and the enrolment of a staff member's second factor.
+ */
+@Controller
+@BrowserPage
+class ConsoleLoginController {
+
+	private final StaffSignIn signIn;
+
+	private final StaffAccounts staff;
+
+	private final SecondFactors secondFactors;
+
+	private final WebSessions sessions;
+
+	ConsoleLoginController(StaffSignIn signIn, StaffAccounts staff, SecondFactors secondFactors, WebSessions sessions) {
+		this.signIn = signIn;
+		this.staff = staff;
+		this.secondFactors = secondFactors;
+		this.sessions = sessions;
+	}
+
+	@GetMapping("/console")
+	String home() {
+		return "redirect:/console/cases";
+	}
+
+	@GetMapping("/console/login")
+	String login() {
+		return "console/login";
+	}
+
+	@PostMapping("/console/login")
+	String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		LoginResult result = this.signIn.signIn(email, password, code);
+		switch (result.outcome()) {
+			case SIGNED_IN -> {
+				this.sessions.signIn(result.user(), true, request, response);
+				return "redirect:/console/cases";
+			}
+			case ENROLMENT_REQUIRED -> {
+				this.sessions.signIn(result.user(), false, request, response);
+				return "redirect:/console/enrolment";
+			}
+			case LOCKED -> {
+				model.addAttribute("lockedUntil", result.lockedUntil());
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			}
+			default -> {
+				model.addAttribute("failed", true);
+				response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			}
+		}
+		model.addAttribute("email", email);
+		return "console/login";
+	}
+
+	@GetMapping("/console/enrolment")
+	String enrolment(@AuthenticationPrincipal CurrentUser user, Model model) {
+		return enrolmentPage(user, model, Map.of());
+	}
+
+	@PostMapping("/console/enrolment")
+	String enrol(@RequestParam(defaultValue = "") String code, @AuthenticationPrincipal CurrentUser user, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		List<String> recoveryCodes;
+		try {
+			recoveryCodes = this.secondFactors.confirm(user, code);
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return enrolmentPage(user, model, FormErrors.of(ex));
+		}
+		this.sessions.signIn(user, true, request, response);
+		model.addAttribute("recoveryCodes", recoveryCodes);
+		model.addAttribute("next", "/console/cases");
+		model.addAttribute("realm", "console");
+		return "recovery-codes";
+	}
+
+	private String enrolmentPage(CurrentUser user, Model model, Map<String, String> errors) {
+		String email = this.staff.find(user.staffId()).orElseThrow().email();
+		model.addAttribute("enrolment", this.secondFactors.begin(user, email));
+		model.addAttribute("errors", errors);
+		model.addAttribute("action", "/console/enrolment");
+		model.addAttribute("realm", "console");
+		return "enrolment";
+	}
+
+}

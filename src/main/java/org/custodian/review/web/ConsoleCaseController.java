@@ -1,0 +1,200 @@
+package org.custodian.review.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.custodian.identity.CurrentUser;
+import org.custodian.identity.Role;
+import org.custodian.intake.Requests;
+import org.custodian.review.Assessment;
+import org.custodian.review.CaseQueries;
+import org.custodian.review.CaseStatus;
+import org.custodian.review.Decision;
+import org.custodian.review.Outcome;
+import org.custodian.review.RejectionReason;
+import org.custodian.review.ReviewService;
+import org.custodian.shared.DataCategory;
+import org.custodian.shared.InvalidInputException;
+import org.custodian.shared.NotFoundException;
+import org.custodian.shared.RequestId;
+import org.custodian.shared.RequestType;
+import org.custodian.shared.web.BrowserPage;
+import org.custodian.shared.web.FormErrors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The console's queue and case page: the request, its screening, the structured
+ * assessment, the decision and its approval by a second person.
+ */
+@Controller
+@BrowserPage
+class ConsoleCaseController {
+
+	private static final int PAGE = 25;
+
+	private final CaseQueries queries;
+
+	private final ReviewService review;
+
+	private final Requests requests;
+
+	ConsoleCaseController(CaseQueries queries, ReviewService review, Requests requests) {
+		this.queries = queries;
+		this.review = review;
+		this.requests = requests;
+	}
+
+	@GetMapping("/console/cases")
+	String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String jurisdiction,
+			@RequestParam(required = false) String type, @RequestParam(defaultValue = "oldest") String sort,
+			@RequestParam(required = false) String after, Model model) {
+		model.addAttribute("page", this.queries.queue(blankToNull(status), blankToNull(jurisdiction), blankToNull(type),
+				"newest".equals(sort), blankToNull(after), PAGE));
+		model.addAttribute("filter", Map.of("status", (status != null) ? status : "", "jurisdiction",
+				(jurisdiction != null) ? jurisdiction : "", "type", (type != null) ? type : "", "sort", sort));
+		model.addAttribute("statuses", CaseStatus.values());
+		model.addAttribute("types", RequestType.values());
+		return "console/queue";
+	}
+
+	@GetMapping("/console/cases/{id}")
+	String show(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff, Model model) {
+		return page(id, staff, model, Map.of(), Map.of());
+	}
+
+	@GetMapping(path = "/console/cases/{id}/document")
+	ResponseEntity<byte[]> document(@PathVariable UUID id) {
+		byte[] pdf = this.requests.document(new RequestId(id))
+			.orElseThrow(() -> new NotFoundException("This request has no document."));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", "inline; filename=\"" + id + ".pdf\"")
+			// The browser's PDF viewer counts as an object: the pages' policy would blank
+			// it.
+			.header("Content-Security-Policy", "default-src 'none'; object-src 'self'; frame-ancestors 'none'")
+			.body(pdf);
+	}
+
+	@PostMapping("/console/cases/{id}/assignment")
+	String assignToMe(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff, RedirectAttributes redirect) {
+		this.review.assign(new RequestId(id), staff.id(), staff);
+		redirect.addFlashAttribute("done", "console.case.assigned");
+		return "redirect:/console/cases/" + id;
+	}
+
+	@PostMapping("/console/cases/{id}/decision")
+	String propose(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> fields,
+			@AuthenticationPrincipal CurrentUser reviewer, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			this.review.propose(new RequestId(id), decisionForm(fields), reviewer);
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(id, reviewer, model, FormErrors.of(ex), fields.toSingleValueMap());
+		}
+		redirect.addFlashAttribute("done", "console.case.proposed");
+		return "redirect:/console/cases/" + id;
+	}
+
+	@PostMapping("/console/cases/{id}/approval")
+	String approve(@PathVariable UUID id, @RequestParam(defaultValue = "") String verdict,
+			@RequestParam(defaultValue = "") String comment, @AuthenticationPrincipal CurrentUser approver, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Boolean approve = switch (verdict) {
+			case "approve" -> true;
+			case "return" -> false;
+			default -> null;
+		};
+		try {
+			this.review.approve(new RequestId(id), approve, comment, approver);
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(id, approver, model, FormErrors.of(ex), Map.of("comment", comment));
+		}
+		redirect.addFlashAttribute("done",
+				Boolean.TRUE.equals(approve) ? "console.case.approved" : "console.case.returned");
+		return "redirect:/console/cases/" + id;
+	}
+
+	@PostMapping("/console/cases/{id}/questions")
+	String ask(@PathVariable UUID id, @RequestParam(defaultValue = "") String question,
+			@AuthenticationPrincipal CurrentUser reviewer, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			this.review.askForInformation(new RequestId(id), question, reviewer);
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(id, reviewer, model, FormErrors.of(ex), Map.of("question", question));
+		}
+		redirect.addFlashAttribute("done", "console.case.asked");
+		return "redirect:/console/cases/" + id;
+	}
+
+	@SuppressWarnings("unchecked")
+	private String page(UUID id, CurrentUser staff, Model model, Map<String, String> errors,
+			Map<String, String> typed) {
+		Map<String, Object> file = this.queries.caseFile(new RequestId(id), staff);
+		CaseStatus status = CaseStatus.valueOf((String) file.get("status"));
+		List<Map<String, Object>> decisions = (List<Map<String, Object>>) file.get("decisions");
+		Map<String, Object> pending = (status == CaseStatus.PENDING_APPROVAL && !decisions.isEmpty())
+				? decisions.get(decisions.size() - 1) : null;
+		boolean reviewer = staff.hasRole(Role.REVIEWER);
+		model.addAttribute("file", file);
+		model.addAttribute("pending", pending);
+		model.addAttribute("canAssign", reviewer && !status.isFinal() && !staff.id().equals(file.get("assigneeId")));
+		model.addAttribute("canPropose", reviewer && status == CaseStatus.IN_REVIEW);
+		model.addAttribute("canAsk", reviewer && status.canMoveTo(CaseStatus.NEEDS_INFO));
+		// Four eyes: the proposer is not offered the approval; the service refuses it
+		// too.
+		model.addAttribute("canApprove",
+				staff.hasRole(Role.APPROVER) && pending != null && !staff.id().equals(pending.get("proposedBy")));
+		model.addAttribute("errors", errors);
+		model.addAttribute("typed", typed);
+		model.addAttribute("outcomes", Outcome.values());
+		model.addAttribute("rejectionReasons", RejectionReason.values());
+		model.addAttribute("considerations", Assessment.Consideration.values());
+		model.addAttribute("verdicts", Assessment.Verdict.values());
+		model.addAttribute("categoryChoices", DataCategory.values());
+		return "console/case";
+	}
+
+	/**
+	 * The assessment form's fields ({@code assessment.legality.verdict}, …) as the
+	 * decision's shape.
+	 */
+	private static Decision.Form decisionForm(MultiValueMap<String, String> fields) {
+		Map<String, Decision.FindingForm> assessment = new LinkedHashMap<>();
+		for (Assessment.Consideration consideration : Assessment.Consideration.values()) {
+			String prefix = "assessment." + consideration.field();
+			assessment.put(consideration.field(),
+					new Decision.FindingForm(fields.getFirst(prefix + ".verdict"), fields.getFirst(prefix + ".note")));
+		}
+		List<String> categories = fields.getOrDefault("categories", List.of());
+		return new Decision.Form(fields.getFirst("outcome"), categories, fields.getFirst("reason"),
+				blankToNull(fields.getFirst("rejectionReason")), assessment);
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.custodian.review.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.custodian.identity.CurrentUser;
+import org.custodian.intake.Requests;
+import org.custodian.review.CaseQueries;
+import org.custodian.review.CaseStatus;
+import org.custodian.review.ReviewService;
+import org.custodian.shared.InvalidInputException;
+import org.custodian.shared.RequestId;
+import org.custodian.shared.web.BrowserPage;
+import org.custodian.shared.web.FormErrors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "My requests" in the portal: the agency's requests, one request with its status, hold
+ * reason, questions and decision, the reply box and withdrawal.
+ */
+@Controller
+@BrowserPage
+class PortalRequestController {
+
+	private final CaseQueries queries;
+
+	private final ReviewService review;
+
+	private final Requests requests;
+
+	PortalRequestController(CaseQueries queries, ReviewService review, Requests requests) {
+		this.queries = queries;
+		this.review = review;
+		this.requests = requests;
+	}
+
+	@GetMapping("/portal/requests")
+	String list(@RequestParam(required = false) String after, @AuthenticationPrincipal CurrentUser officer,
+			Model model) {
+		model.addAttribute("page", this.queries.officerList(officer, after, 25));
+		return "portal/requests";
+	}
+
+	@GetMapping("/portal/requests/{id}")
+	String show(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer, Model model) {
+		return page(id, officer, model, Map.of(), "");
+	}
+
+	@PostMapping("/portal/requests/{id}/answer")
+	String answer(@PathVariable UUID id, @RequestParam(defaultValue = "") String answer,
+			@AuthenticationPrincipal CurrentUser officer, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			this.review.answer(new RequestId(id), answer, officer);
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(id, officer, model, FormErrors.of(ex), answer);
+		}
+		redirect.addFlashAttribute("done", "portal.request.answered");
+		return "redirect:/portal/requests/" + id;
+	}
+
+	@PostMapping("/portal/requests/{id}/withdrawal")
+	String withdraw(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+			@AuthenticationPrincipal CurrentUser officer, RedirectAttributes redirect) {
+		this.review.withdraw(new RequestId(id), reason, officer);
+		redirect.addFlashAttribute("done", "portal.request.withdrawn");
+		return "redirect:/portal/requests/" + id;
+	}
+
+	private String page(UUID id, CurrentUser officer, Model model, Map<String, String> errors, String answer) {
+		Map<String, Object> view = this.queries.officerView(new RequestId(id), officer);
+		CaseStatus status = CaseStatus.valueOf((String) view.get("status"));
+		model.addAttribute("view", view);
+		model.addAttribute("request", this.requests.find(new RequestId(id)).orElseThrow());
+		model.addAttribute("canAnswer", status == CaseStatus.NEEDS_INFO);
+		model.addAttribute("canWithdraw", status.canMoveTo(CaseStatus.WITHDRAWN));
+		model.addAttribute("errors", errors);
+		model.addAttribute("answer", answer);
+		return "portal/request";
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.custodian.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without JavaScript: keeps its cookies (including secure ones, which Java's
+ * cookie manager would not send over plain HTTP), follows no redirects by itself, and
+ * sends the CSRF token of the last page with each form.
+ */
+public final class WebSession {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	private final String base;
+
+	private final Map<String, String> cookies = new LinkedHashMap<>();
+
+	private String csrf;
+
+	public WebSession(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public Page get(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	/** Posts a form with the CSRF token of the last page that had one. */
+	public Page post(String path, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		if (this.csrf != null) {
+			all.putIfAbsent("_csrf", this.csrf);
+		}
+		return postRaw(path, all);
+	}
+
+	/** Posts exactly these fields (no CSRF token unless given). */
+	public Page postRaw(String path, Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	public String cookie(String name) {
+		return this.cookies.get(name);
+	}
+
+	private URI uri(String path) {
+		return URI.create(path.startsWith("http") ? path : this.base + path);
+	}
+
+	private Page send(HttpRequest.Builder request) {
+		if (!this.cookies.isEmpty()) {
+			request.header("Cookie",
+					this.cookies.entrySet()
+						.stream()
+						.map((e) -> e.getKey() + "=" + e.getValue())
+						.collect(Collectors.joining("; ")));
+		}
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			for (String header : response.headers().allValues("Set-Cookie")) {
+				String pair = header.split(";", 2)[0];
+				int eq = pair.indexOf('=');
+				this.cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+			}
+			Matcher token = CSRF.matcher(response.body());
+			if (token.find()) {
+				this.csrf = token.group(1);
+			}
+			return new Page(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A response as a browser would see it.
+	 */
+	public record Page(int status, String body, Map<String, List<String>> headers) {
+
+		public String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((e) -> e.getKey().equalsIgnoreCase(name))
+				.map((e) -> e.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
+		public String location() {
+			return header("Location");
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + this.headers + "\n" + this.body;
+		}
+
+	}
+
+}

@@ -1,0 +1,242 @@
+package org.custodian.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import org.custodian.identity.Totp;
+import org.custodian.support.IntegrationTest;
+import org.custodian.support.TestMail;
+import org.custodian.support.World;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A request's journey in a real browser (Debian's Chromium): an officer registers, enrols
+ * an authenticator, submits a request with a PDF and follows it; a reviewer and an
+ * approver take it to a decision. Screenshots of the main pages go to
+ * {@code target/screenshots/}.
+ */
+class RequestJourneyBrowserTests extends IntegrationTest {
+
+	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@BeforeAll
+	static void launch() {
+		boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+		if (!Files.isExecutable(CHROMIUM)) {
+			if (ci) {
+				fail("CI=true but there is no Chromium at " + CHROMIUM + ": install it (apt-get install chromium)");
+			}
+			assumeTrue(false, "Browser tests skipped: no Chromium at " + CHROMIUM
+					+ " (apt-get install chromium to run them; in CI they never skip)");
+		}
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync",
+						"--no-first-run", "--disable-quic")));
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void officerSubmitsAndReviewerAndApproverDecide() throws Exception {
+		Files.createDirectories(SCREENSHOTS);
+		World.Agency agency = this.world.agency("US");
+		String email = "j.doe@cyber." + agency.domain();
+
+		Page officer = context("Asia/Hong_Kong").newPage();
+		officerRegisters(officer, email);
+		String caseNumber = officerSubmits(officer);
+		reviewerProposes(caseNumber);
+		approverApproves(caseNumber);
+
+		officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(caseNumber)).click();
+		assertThat(officer.locator(".page-head .status")).hasText("Approved");
+		assertThat(officer.locator("main")).containsText("A valid 2703(d) order; scope is narrow.");
+		shot(officer, "portal-request-decided");
+	}
+
+	private void officerRegisters(Page officer, String email) {
+		officer.navigate(url("/portal"));
+		assertThat(officer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Law-enforcement request portal");
+		shot(officer, "portal-home");
+		officer.navigate(url("/portal?lang=zh-TW"));
+		assertThat(officer.locator("h1")).hasText("執法請求入口網站");
+		shot(officer, "portal-home-zh-TW");
+		officer.navigate(url("/portal?lang=en"));
+
+		officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register").setExact(true))
+			.first()
+			.click();
+		officer.getByLabel("Official e-mail address").fill(email);
+		officer.getByLabel("Full name").fill("Jane Doe");
+		officer.getByLabel("Rank or title (optional)").fill("Detective");
+		officer.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(WebAccounts.PASSWORD);
+		officer.getByLabel("Password again").fill(WebAccounts.PASSWORD);
+		officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+		assertThat(officer.locator("h1")).hasText("Check your e-mail");
+
+		officer.navigate(TestMail.linkTo(email));
+		assertThat(officer.getByRole(AriaRole.STATUS)).containsText("Your address is confirmed");
+		officer.getByRole(AriaRole.MAIN)
+			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Sign in"))
+			.click();
+		signIn(officer, email, "");
+		enrol(officer);
+		assertThat(officer.locator("h1")).hasText("My requests");
+	}
+
+	private String officerSubmits(Page officer) {
+		officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Submit a request")).first().click();
+		officer.getByLabel("Legal instrument").selectOption("COURT_ORDER");
+		officer.getByLabel("Identifier 1", new Page.GetByLabelOptions().setExact(true)).fill("suspect01");
+		officer.getByLabel("Period from").fill("2020-07-01");
+		officer.getByLabel("Period to").fill("2020-01-01");
+		officer.getByLabel("Offence under investigation").fill("Wire fraud");
+		officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit the request")).click();
+		assertThat(officer.locator(".error-summary")).containsText("is required for legal process");
+		assertThat(officer.getByLabel("Identifier 1", new Page.GetByLabelOptions().setExact(true)))
+			.hasValue("suspect01");
+		assertThat(officer.getByLabel("Offence under investigation")).hasValue("Wire fraud");
+		shot(officer, "portal-submission-errors");
+
+		officer.getByLabel("Legal basis").fill("18 U.S.C. § 2703(d)");
+		officer.getByLabel("Period from").fill("2020-01-01");
+		officer.getByLabel("Period to").fill("2020-06-30");
+		officer.getByLabel("Basic subscriber information").check();
+		officer.getByLabel("Non-content records").check();
+		officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add another identifier")).click();
+		officer.getByLabel("Identifier 3", new Page.GetByLabelOptions().setExact(true)).fill("+1 202 555 0199");
+		officer.getByLabel("Identifier 3: kind").selectOption("PHONE");
+		officer.getByLabel("Signed legal document (PDF, up to 20 MB)")
+			.setInputFiles(new FilePayload("order.pdf", "application/pdf", PDF));
+		officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit the request")).click();
+		assertThat(officer.getByRole(AriaRole.STATUS).first()).containsText("has been received");
+		assertThat(officer.locator("main")).containsText("order.pdf");
+		assertThat(officer.locator("main")).containsText("+1 202 555 0199");
+		String caseNumber = officer.locator("h1").textContent().trim();
+
+		officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My requests")).first().click();
+		assertThat(officer.locator("table")).containsText(caseNumber);
+		assertThat(officer.locator("table")).containsText("In review");
+		shot(officer, "portal-my-requests");
+		return caseNumber;
+	}
+
+	private void reviewerProposes(String caseNumber) {
+		Page reviewer = context("Europe/London").newPage();
+		World.Account reviewerAccount = this.world.staffAccount(WebAccounts.PASSWORD, "REVIEWER");
+		reviewer.navigate(url("/console/login"));
+		signIn(reviewer, reviewerAccount.email(), "");
+		enrol(reviewer);
+		assertThat(reviewer.locator("h1")).hasText("Queue");
+		// The filters apply themselves through htmx once it has loaded (otherwise with
+		// Apply).
+		reviewer.waitForFunction("() => window.htmx !== undefined");
+		reviewer.getByLabel("Kind").selectOption("LEGAL_PROCESS");
+		assertThat(reviewer).hasURL(java.util.regex.Pattern.compile(".*type=LEGAL_PROCESS.*"));
+		reviewer.getByLabel("Order").selectOption("newest");
+		assertThat(reviewer).hasURL(java.util.regex.Pattern.compile(".*type=LEGAL_PROCESS.*sort=newest.*"));
+		assertThat(reviewer.getByLabel("Order")).hasValue("newest");
+		assertThat(reviewer.locator("table")).containsText(caseNumber);
+		shot(reviewer, "console-queue");
+		reviewer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(caseNumber)).click();
+		assertThat(reviewer.locator("#timeline")).containsText("request.submitted");
+		for (String consideration : List.of("Legality", "Legitimate aim", "Necessity", "Proportionality",
+				"Competent authority", "Company policy", "Human rights")) {
+			var group = reviewer.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(consideration));
+			group.getByLabel("Satisfied", new Locator.GetByLabelOptions().setExact(true)).check();
+			group.getByRole(AriaRole.TEXTBOX).fill("Checked: " + consideration.toLowerCase());
+		}
+		reviewer.getByLabel("Proposed outcome").selectOption("DISCLOSE");
+		reviewer.locator("#field-categories").getByLabel("Basic subscriber information").check();
+		reviewer.locator("#field-categories").getByLabel("Non-content records").check();
+		reviewer.getByLabel("Reasoning, as the agency will read it").fill("A valid 2703(d) order; scope is narrow.");
+		reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose the decision")).click();
+		assertThat(reviewer.getByRole(AriaRole.STATUS).first()).containsText("awaits approval");
+		assertThat(reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve"))).hasCount(0);
+	}
+
+	private void approverApproves(String caseNumber) {
+		Page approver = context("America/New_York").newPage();
+		World.Account approverAccount = this.world.staffAccount(WebAccounts.PASSWORD, "APPROVER");
+		approver.navigate(url("/console/login"));
+		signIn(approver, approverAccount.email(), "");
+		enrol(approver);
+		approver.navigate(url("/console/cases?status=PENDING_APPROVAL&sort=newest"));
+		approver.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(caseNumber)).click();
+		assertThat(approver.locator(".case-actions")).containsText("Approval by a second person");
+		assertThat(approver.locator("#timeline")).containsText("request.decision-proposed");
+		shot(approver, "console-case");
+		approver.getByLabel("Comment").fill("Agreed.");
+		approver.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
+		assertThat(approver.locator(".page-head .status")).hasText("Approved");
+	}
+
+	private static BrowserContext context(String timeZone) {
+		return browser.newContext(
+				new Browser.NewContextOptions().setTimezoneId(timeZone).setLocale("en-GB").setViewportSize(1280, 900));
+	}
+
+	private static void signIn(Page page, String email, String code) {
+		page.getByLabel("mail address").fill(email);
+		page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(WebAccounts.PASSWORD);
+		page.getByLabel("Authentication code").fill(code);
+		page.locator("main form button[type=submit]").click();
+	}
+
+	private static void enrol(Page page) {
+		assertThat(page.locator("h1")).hasText("Set up your authenticator");
+		shot(page, "authenticator-enrolment");
+		String secret = page.locator("#totp-secret").textContent().trim();
+		page.getByLabel("The six-digit code your app now shows").fill(Totp.code(secret, Instant.now()));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
+		assertThat(page.locator("#recovery-codes li")).hasCount(10);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have stored them — continue")).click();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private static void shot(Page page, String name) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+	}
+
+}

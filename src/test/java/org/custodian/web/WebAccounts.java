@@ -1,0 +1,61 @@
+package org.custodian.web;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.custodian.identity.Totp;
+import org.custodian.support.TestMail;
+import org.custodian.support.WebSession;
+import org.custodian.support.World;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Signs people in through the pages, as they would: registration, the e-mailed link, the
+ * authenticator.
+ */
+final class WebAccounts {
+
+	static final String PASSWORD = "a long and careful passphrase";
+
+	private WebAccounts() {
+	}
+
+	/** An officer of the agency, registered, confirmed, enrolled and signed in. */
+	static String officer(WebSession web, World.Agency agency) {
+		String email = "officer-" + UUID.randomUUID().toString().substring(0, 8) + "@" + agency.domain();
+		web.get("/portal/register");
+		WebSession.Page registered = web.post("/portal/register", Map.of("email", email, "name", "Insp. Chan", "title",
+				"Inspector", "password", PASSWORD, "passwordConfirmation", PASSWORD));
+		assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+		WebSession.Page confirmed = web.get(TestMail.linkTo(email));
+		assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+		web.get("/portal/login");
+		WebSession.Page login = web.post("/portal/login", Map.of("email", email, "password", PASSWORD));
+		assertThat(login.location()).as(login.toString()).endsWith("/portal/enrolment");
+		enrol(web, "/portal/enrolment");
+		return email;
+	}
+
+	/** Signs a staff member in for the first time, enrolling the second factor. */
+	static String staff(WebSession web, World.Account account) {
+		web.get("/console/login");
+		WebSession.Page login = web.post("/console/login", Map.of("email", account.email(), "password", PASSWORD));
+		assertThat(login.location()).as(login.toString()).endsWith("/console/enrolment");
+		return enrol(web, "/console/enrolment");
+	}
+
+	/** Enrols the authenticator shown on the page; returns the secret. */
+	static String enrol(WebSession web, String path) {
+		WebSession.Page page = web.get(path);
+		Matcher secret = Pattern.compile("id=\"totp-secret\"[^>]*>([A-Z2-7]+)<").matcher(page.body());
+		assertThat(secret.find()).as(page.body()).isTrue();
+		WebSession.Page enrolled = web.post(path, Map.of("code", Totp.code(secret.group(1), java.time.Instant.now())));
+		assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(200);
+		assertThat(enrolled.body()).contains("recovery-codes");
+		return secret.group(1);
+	}
+
+}
