@@ -20,8 +20,12 @@ import org.custodian.support.IntegrationTest;
 import org.custodian.support.TestMail;
 import org.custodian.support.World;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -38,6 +42,9 @@ class RequestJourneyBrowserTests extends IntegrationTest {
 	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
 	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private static Playwright playwright;
 
@@ -89,6 +96,52 @@ class RequestJourneyBrowserTests extends IntegrationTest {
 		assertThat(officer.locator(".page-head .status")).hasText("Approved");
 		assertThat(officer.locator("main")).containsText("A valid 2703(d) order; scope is narrow.");
 		shot(officer, "portal-request-decided");
+	}
+
+	@Test
+	void administratorPreviewsAndEnactsAPauseAndTheOfficerReadsWhy() throws Exception {
+		Files.createDirectories(SCREENSHOTS);
+		World.Agency agency = this.world.agency("HK");
+		String email = "inspector@" + agency.domain();
+		Page officer = context("Asia/Hong_Kong").newPage();
+		officerRegisters(officer, email);
+		String caseNumber = officerSubmits(officer);
+
+		Page admin = context("Europe/Dublin").newPage();
+		World.Account adminAccount = this.world.staffAccount(WebAccounts.PASSWORD, "POLICY_ADMIN");
+		admin.navigate(url("/console/login"));
+		signIn(admin, adminAccount.email(), "");
+		enrol(admin);
+		admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pauses")).click();
+		assertThat(admin.locator("h1")).hasText("Jurisdiction pauses");
+		admin.getByLabel("Jurisdiction").fill("HK");
+		admin.getByLabel("Requests", new Page.GetByLabelOptions().setExact(true)).selectOption("FROM_AUTHORITIES");
+		admin.getByLabel("Effective from (UTC, may be in the past)").fill("2020-06-30T15:00:00Z");
+		admin.getByLabel("Reason, as officers will read it")
+			.fill("Pending formal human rights due diligence on the National Security Law.");
+		admin.getByLabel("Lifting condition").fill("Consultations with human rights experts are concluded");
+		admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview what it would hold")).click();
+		assertThat(admin.locator("#preview")).containsText("Enacting it now would hold");
+		shot(admin, "console-pause-preview");
+		admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enact this pause")).click();
+		assertThat(admin.getByRole(AriaRole.STATUS).first()).containsText("Pause enacted");
+		assertThat(admin.locator("table")).containsText("Pending formal human rights due diligence");
+		shot(admin, "console-pauses");
+
+		officer.navigate(url("/portal/requests"));
+		officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(caseNumber)).click();
+		assertThat(officer.locator(".page-head .status")).hasText("On hold");
+		assertThat(officer.locator("main")).containsText("Requests from authorities of HK are paused");
+		assertThat(officer.locator("main")).containsText("Consultations with human rights experts are concluded");
+		shot(officer, "portal-request-held");
+	}
+
+	@AfterEach
+	void liftPauses() {
+		this.jdbc
+			.sql("UPDATE pause SET lifted_at = now(), lifted_by = gen_random_uuid(), lifting_rationale = 'test end' "
+					+ "WHERE lifted_at IS NULL")
+			.update();
 	}
 
 	private void officerRegisters(Page officer, String email) {

@@ -81,6 +81,8 @@ class WebSecurityConfiguration {
 				.hasAnyRole("AUDITOR", "ADMIN")
 				.requestMatchers("/console/admin/**")
 				.hasRole("ADMIN")
+				.requestMatchers("/console/policy/**")
+				.hasRole("POLICY_ADMIN")
 				.anyRequest()
 				.hasAnyRole(STAFF))
 			.exceptionHandling((handling) -> handling
