@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.custodian.agency.ActiveOfficer;
@@ -16,6 +17,7 @@ import org.custodian.identity.CurrentUser;
 import org.custodian.intake.Requests;
 import org.custodian.intake.SubmittedRequest;
 import org.custodian.review.CaseEvents.CaseViewed;
+import org.custodian.shared.DataCategory;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.Jurisdiction;
@@ -113,6 +115,23 @@ public class CaseQueries {
 		view.put("questions", questions(id));
 		this.events.publishEvent(new CaseViewed(id, reader.actor()));
 		return view;
+	}
+
+	/**
+	 * The categories of the request's approved disclosure decision; empty if none
+	 * discloses.
+	 */
+	@Transactional(readOnly = true)
+	public Set<DataCategory> approvedCategories(RequestId id) {
+		return this.jdbc.sql("""
+				SELECT array_to_string(categories, ',') FROM decision
+				WHERE request_id = ? AND approved AND outcome IN ('DISCLOSE', 'DISCLOSE_PARTIAL')
+				ORDER BY decided_at DESC LIMIT 1""")
+			.param(id.value())
+			.query(String.class)
+			.optional()
+			.map(Cases::categories)
+			.orElse(Set.of());
 	}
 
 	/** An officer's view of one of their agency's requests; 404 for any other. */
