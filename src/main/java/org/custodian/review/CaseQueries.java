@@ -48,12 +48,16 @@ public class CaseQueries {
 
 	private final ApplicationEventPublisher events;
 
-	CaseQueries(JdbcClient jdbc, Cases cases, Requests requests, Agencies agencies, ApplicationEventPublisher events) {
+	private final List<CaseFlags> flags;
+
+	CaseQueries(JdbcClient jdbc, Cases cases, Requests requests, Agencies agencies, ApplicationEventPublisher events,
+			List<CaseFlags> flags) {
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.requests = requests;
 		this.agencies = agencies;
 		this.events = events;
+		this.flags = flags;
 	}
 
 	/**
@@ -95,7 +99,19 @@ public class CaseQueries {
 			.params(params)
 			.query(CaseQueries::summary)
 			.list();
+		flag(rows);
 		return Page.of(rows, size);
+	}
+
+	/** Adds every module's flags to each case summary. */
+	private void flag(List<Map<String, Object>> rows) {
+		List<UUID> ids = rows.stream().map((row) -> (UUID) row.get("id")).toList();
+		Map<UUID, List<String>> all = new LinkedHashMap<>();
+		for (CaseFlags provider : this.flags) {
+			provider.flags(ids)
+				.forEach((id, found) -> all.computeIfAbsent(id, (key) -> new ArrayList<>()).addAll(found));
+		}
+		rows.forEach((row) -> row.put("flags", all.getOrDefault((UUID) row.get("id"), List.of())));
 	}
 
 	/**
@@ -109,6 +125,7 @@ public class CaseQueries {
 			.param(id.value())
 			.query(CaseQueries::summary)
 			.single();
+		flag(List.of(view));
 		view.put("request", request);
 		view.put("screening", this.cases.screening(id));
 		view.put("decisions", decisions(id, true));

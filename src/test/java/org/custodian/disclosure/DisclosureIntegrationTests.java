@@ -205,6 +205,19 @@ class DisclosureIntegrationTests extends IntegrationTest {
 			.findValuesAsString("action");
 		assertThat(actions).containsSubsequence("production.awaiting-callback", "emergency.callback-recorded",
 				"emergency.callback-recorded", "production.queued", "production.built");
+
+		JsonNode caseFile = this.api.as(reviewer.token()).get("/api/v1/cases/" + id).json();
+		assertThat(World.texts(caseFile.path("flags"))).contains("OFFICER_FIRST_REQUEST", "OFFICER_FIRST_EMERGENCY",
+				"EMAIL_DOMAIN_RECENTLY_ADDED");
+		String followUp = this.world.submit(officer, courtOrder("berlin.dev"));
+		Api.Response linked = this.api.as(officer.token())
+			.post("/api/v1/requests/" + followUp + "/emergency-follow-up", Map.of("emergencyRequestId", id));
+		assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+		assertThat(this.api.as(officer.token())
+			.post("/api/v1/requests/" + id + "/emergency-follow-up", Map.of("emergencyRequestId", id))
+			.status()).as("an emergency cannot follow itself up").isEqualTo(409);
+		assertThat(World.texts(this.api.as(reviewer.token()).get("/api/v1/cases/" + followUp).json().path("flags")))
+			.doesNotContain("OFFICER_FIRST_REQUEST");
 	}
 
 	@Test
@@ -255,6 +268,12 @@ class DisclosureIntegrationTests extends IntegrationTest {
 		assertThat(this.api.anonymous().get(staffView).status()).isEqualTo(401);
 		assertThat(this.api.as(officer.token()).get(staffView).status()).isEqualTo(403);
 		assertThat(this.api.as(auditor.token()).get(staffView).status()).as("no production yet").isEqualTo(404);
+
+		String followUp = "/api/v1/requests/" + id + "/emergency-follow-up";
+		Map<String, Object> emergency = Map.of("emergencyRequestId", id);
+		assertThat(this.api.anonymous().post(followUp, emergency).status()).isEqualTo(401);
+		assertThat(this.api.as(reviewer.token()).post(followUp, emergency).status()).isEqualTo(403);
+		assertThat(this.api.as(stranger.token()).post(followUp, emergency).status()).isEqualTo(404);
 
 		assertThat(this.api.anonymous().get("/.well-known/custodian/production-signing-key").status()).isEqualTo(200);
 	}
