@@ -17,6 +17,7 @@ import org.custodian.accounts.Account;
 import org.custodian.accounts.AccountDirectory;
 import org.custodian.accounts.AccountDirectory.Contact;
 import org.custodian.agency.Agencies;
+import org.custodian.intake.RequestStatuses;
 import org.custodian.intake.Requests;
 import org.custodian.intake.SubmittedRequest;
 import org.custodian.review.CaseEvents.RequestTransitioned;
@@ -58,6 +59,8 @@ public class Notices {
 
 	private final CaseQueries queries;
 
+	private final RequestStatuses statuses;
+
 	private final ObjectProvider<JavaMailSender> mail;
 
 	private final ApplicationEventPublisher events;
@@ -69,7 +72,7 @@ public class Notices {
 	private final Clock clock;
 
 	Notices(JdbcClient jdbc, Requests requests, Agencies agencies, AccountDirectory accounts, CaseQueries queries,
-			ObjectProvider<JavaMailSender> mail, ApplicationEventPublisher events,
+			RequestStatuses statuses, ObjectProvider<JavaMailSender> mail, ApplicationEventPublisher events,
 			@Value("${custodian.notice.from:notices@platform.example}") String from,
 			@Value("${custodian.notice.emergency-delay:90d}") Duration emergencyDelay, Clock clock) {
 		this.jdbc = jdbc;
@@ -77,6 +80,7 @@ public class Notices {
 		this.agencies = agencies;
 		this.accounts = accounts;
 		this.queries = queries;
+		this.statuses = statuses;
 		this.mail = mail;
 		this.events = events;
 		this.from = from;
@@ -90,7 +94,10 @@ public class Notices {
 	 */
 	@EventListener
 	public void on(RequestTransitioned transitioned) {
-		if (transitioned.to() != CaseStatus.APPROVED) {
+		// An approval met by a production pause is held at once: no disclosure is
+		// intended.
+		if (transitioned.to() != CaseStatus.APPROVED
+				|| !CaseStatus.APPROVED.name().equals(this.statuses.statusOf(transitioned.requestId()))) {
 			return;
 		}
 		SubmittedRequest request = this.requests.find(transitioned.requestId()).orElseThrow();

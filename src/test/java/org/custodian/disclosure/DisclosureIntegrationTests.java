@@ -175,6 +175,8 @@ class DisclosureIntegrationTests extends IntegrationTest {
 		Person reviewer = this.world.staff("REVIEWER");
 		JsonNode waiting = this.api.as(reviewer.token()).get("/api/v1/cases/" + id + "/production").json();
 		assertThat(waiting.path("status").asString()).isEqualTo("AWAITING_CALLBACK");
+		assertThat(World.texts(this.api.as(reviewer.token()).get("/api/v1/cases/" + id).json().path("flags")))
+			.contains("PRODUCTION_AWAITING_CALLBACK");
 		assertThat(this.world.officerView(officer, id).path("status").asString()).isEqualTo("APPROVED");
 
 		Api.Response requestNumber = this.api.as(reviewer.token())
