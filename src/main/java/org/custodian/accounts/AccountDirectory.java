@@ -25,6 +25,21 @@ public interface AccountDirectory {
 	}
 
 	/**
+	 * How to reach the account's holder, for user notice; empty where the directory does
+	 * not know.
+	 */
+	default Optional<Contact> contact(String accountId) {
+		return Optional.empty();
+	}
+
+	/**
+	 * The holder's e-mail address (null if none), preferred language (a BCP 47 tag, or
+	 * null) and whether the account is flagged compromised.
+	 */
+	record Contact(String email, String language, boolean compromised) {
+	}
+
+	/**
 	 * An identifier as it is compared: e-mail and username case-insensitive, whitespace
 	 * removed, phone numbers as digits with a leading + (E.164).
 	 */

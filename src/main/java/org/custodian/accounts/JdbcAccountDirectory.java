@@ -40,4 +40,14 @@ class JdbcAccountDirectory implements AccountDirectory {
 			.optional();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Contact> contact(String accountId) {
+		return this.jdbc.sql("SELECT email, language, compromised FROM platform_account WHERE id = ?")
+			.param(accountId)
+			.query((rs, row) -> new Contact(rs.getString("email"), rs.getString("language"),
+					rs.getBoolean("compromised")))
+			.optional();
+	}
+
 }

@@ -3,6 +3,7 @@ package org.custodian.agency;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -175,6 +176,22 @@ public class Agencies {
 					new AgencyId(rs.getObject("agency_id", UUID.class)), rs.getString("email"), rs.getString("name"),
 					rs.getString("title"), rs.getBoolean("active")))
 			.optional();
+	}
+
+	/**
+	 * When the registered e-mail domain that the officer's address belongs to was added.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Instant> emailDomainAddedAt(OfficerId id) {
+		return this.jdbc.sql("""
+				SELECT max(d.added_at) FROM officer o JOIN agency_email_domain d ON d.agency_id = o.agency_id
+				  AND (lower(split_part(o.email, '@', 2)) = lower(d.domain)
+				    OR lower(split_part(o.email, '@', 2)) LIKE '%.' || lower(d.domain))
+				WHERE o.id = ?""")
+			.param(id.value())
+			.query(OffsetDateTime.class)
+			.optional()
+			.map(OffsetDateTime::toInstant);
 	}
 
 	/**

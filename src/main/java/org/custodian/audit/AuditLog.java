@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -118,9 +119,10 @@ public class AuditLog {
 	/**
 	 * Recomputes every hash from the first event, streaming the log, and compares the end
 	 * of the chain with the recorded head so that deleting the newest events is caught as
-	 * well.
+	 * well. One snapshot for both reads: events appended meanwhile (background jobs) must
+	 * not look like removed ones.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Verification verify() {
 		ChainWalker walker = new ChainWalker();
 		this.jdbcTemplate

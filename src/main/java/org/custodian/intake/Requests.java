@@ -3,6 +3,7 @@ package org.custodian.intake;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -129,6 +130,41 @@ public class Requests {
 
 	private static Date sqlDate(LocalDate date) {
 		return (date != null) ? Date.valueOf(date) : null;
+	}
+
+	/**
+	 * How usual a request is for its officer and agency: the officer's earlier requests
+	 * and emergencies, and the agency's requests in the 24 hours up to it and in the 30
+	 * days before those.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<History> history(RequestId id) {
+		return this.jdbc
+			.sql("""
+					SELECT r.type, r.officer_id, r.received_at,
+					  (SELECT count(*) FROM request p WHERE p.officer_id = r.officer_id
+					    AND p.received_at < r.received_at) AS officer_prior,
+					  (SELECT count(*) FROM request p WHERE p.officer_id = r.officer_id
+					    AND p.received_at < r.received_at AND p.type = 'EMERGENCY') AS officer_prior_emergencies,
+					  (SELECT count(*) FROM request p WHERE p.agency_id = r.agency_id
+					    AND p.received_at > r.received_at - interval '24 hours' AND p.received_at <= r.received_at) AS agency_day,
+					  (SELECT count(*) FROM request p WHERE p.agency_id = r.agency_id
+					    AND p.received_at > r.received_at - interval '31 days'
+					    AND p.received_at <= r.received_at - interval '24 hours') AS agency_month
+					FROM request r WHERE r.id = ?""")
+			.param(id.value())
+			.query((rs, row) -> new History(RequestType.valueOf(rs.getString("type")),
+					new OfficerId(rs.getObject("officer_id", UUID.class)),
+					rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getLong("officer_prior"),
+					rs.getLong("officer_prior_emergencies"), rs.getLong("agency_day"), rs.getLong("agency_month")))
+			.optional();
+	}
+
+	/**
+	 * A request's place in its officer's and agency's history.
+	 */
+	public record History(RequestType type, OfficerId officerId, Instant receivedAt, long officerPriorRequests,
+			long officerPriorEmergencies, long agencyLastDay, long agencyPrior30Days) {
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.custodian.agency.ActiveOfficer;
@@ -16,6 +17,7 @@ import org.custodian.identity.CurrentUser;
 import org.custodian.intake.Requests;
 import org.custodian.intake.SubmittedRequest;
 import org.custodian.review.CaseEvents.CaseViewed;
+import org.custodian.shared.DataCategory;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.Jurisdiction;
@@ -48,12 +50,16 @@ public class CaseQueries {
 
 	private final ApplicationEventPublisher events;
 
-	CaseQueries(JdbcClient jdbc, Cases cases, Requests requests, Agencies agencies, ApplicationEventPublisher events) {
+	private final List<CaseFlags> flags;
+
+	CaseQueries(JdbcClient jdbc, Cases cases, Requests requests, Agencies agencies, ApplicationEventPublisher events,
+			List<CaseFlags> flags) {
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.requests = requests;
 		this.agencies = agencies;
 		this.events = events;
+		this.flags = flags;
 	}
 
 	/**
@@ -118,7 +124,19 @@ public class CaseQueries {
 			.params(params)
 			.query(CaseQueries::summary)
 			.list();
+		flag(rows);
 		return Page.of(rows, size);
+	}
+
+	/** Adds every module's flags to each case summary. */
+	private void flag(List<Map<String, Object>> rows) {
+		List<UUID> ids = rows.stream().map((row) -> (UUID) row.get("id")).toList();
+		Map<UUID, List<String>> all = new LinkedHashMap<>();
+		for (CaseFlags provider : this.flags) {
+			provider.flags(ids)
+				.forEach((id, found) -> all.computeIfAbsent(id, (key) -> new ArrayList<>()).addAll(found));
+		}
+		rows.forEach((row) -> row.put("flags", all.getOrDefault((UUID) row.get("id"), List.of())));
 	}
 
 	/**
@@ -132,6 +150,7 @@ public class CaseQueries {
 			.param(id.value())
 			.query(CaseQueries::summary)
 			.single();
+		flag(List.of(view));
 		view.put("request", request);
 		this.jdbc.sql("""
 				SELECT (SELECT string_agg(t.jurisdiction, ',' ORDER BY t.jurisdiction) FROM case_target_jurisdiction t
@@ -160,6 +179,23 @@ public class CaseQueries {
 		view.put("questions", questions(id));
 		this.events.publishEvent(new CaseViewed(id, reader.actor()));
 		return view;
+	}
+
+	/**
+	 * The categories of the request's approved disclosure decision; empty if none
+	 * discloses.
+	 */
+	@Transactional(readOnly = true)
+	public Set<DataCategory> approvedCategories(RequestId id) {
+		return this.jdbc.sql("""
+				SELECT array_to_string(categories, ',') FROM decision
+				WHERE request_id = ? AND approved AND outcome IN ('DISCLOSE', 'DISCLOSE_PARTIAL')
+				ORDER BY decided_at DESC LIMIT 1""")
+			.param(id.value())
+			.query(String.class)
+			.optional()
+			.map(Cases::categories)
+			.orElse(Set.of());
 	}
 
 	/** An officer's view of one of their agency's requests; 404 for any other. */

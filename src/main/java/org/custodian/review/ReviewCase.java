@@ -115,9 +115,25 @@ public class ReviewCase {
 		move(CaseStatus.PRODUCING, actor, "request.production-started", null, Map.of());
 	}
 
+	/** The package is built and released to the officer. */
+	public void produced(Actor actor) {
+		move(CaseStatus.PRODUCED, actor, "request.produced", null, Map.of());
+	}
+
 	/** A preservation request is accepted: records are to be kept, nothing disclosed. */
 	public void preserve() {
 		move(CaseStatus.PRESERVED, Actor.SYSTEM, "request.preserved", null, Map.of());
+	}
+
+	/** The preservation period ended; the snapshot is purged. */
+	public void expirePreservation() {
+		move(CaseStatus.EXPIRED, Actor.SYSTEM, "request.preservation-expired", null, Map.of());
+	}
+
+	/** A legal-process request that referenced the preservation was produced from it. */
+	public void convertPreservation(String legalRequestId) {
+		move(CaseStatus.CONVERTED, Actor.SYSTEM, "request.preservation-converted", null,
+				Map.of("legalRequestId", legalRequestId));
 	}
 
 	public void assign(StaffId reviewer, Actor by) {

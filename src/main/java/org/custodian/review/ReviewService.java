@@ -213,6 +213,34 @@ public class ReviewService implements RequestStatuses {
 		save(reviewCase);
 	}
 
+	/**
+	 * Releases a built production, unless a pause stops production now: the second check,
+	 * at the moment of release.
+	 */
+	@Transactional
+	public void finishProduction(RequestId id, Actor actor) {
+		ReviewCase reviewCase = this.cases.require(id);
+		this.enforcement.requireProductionAllowed(id);
+		reviewCase.produced(actor);
+		save(reviewCase);
+	}
+
+	/** A preservation's period ended. */
+	@Transactional
+	public void expirePreservation(RequestId id) {
+		ReviewCase reviewCase = this.cases.require(id);
+		reviewCase.expirePreservation();
+		save(reviewCase);
+	}
+
+	/** A preservation was produced through the legal-process request that followed it. */
+	@Transactional
+	public void convertPreservation(RequestId id, RequestId legalRequest) {
+		ReviewCase reviewCase = this.cases.require(id);
+		reviewCase.convertPreservation(legalRequest.toString());
+		save(reviewCase);
+	}
+
 	@Transactional
 	public void assign(RequestId id, UUID reviewerId, CurrentUser by) {
 		if (reviewerId == null) {

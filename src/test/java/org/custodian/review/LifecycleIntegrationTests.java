@@ -50,10 +50,11 @@ class LifecycleIntegrationTests extends IntegrationTest {
 		Api.Response approved = this.api.as(approver.token())
 			.post("/api/v1/cases/" + id + "/approval", Map.of("approve", true, "comment", "Agreed"));
 		assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
-		assertThat(approved.json().path("status").asString()).isEqualTo("APPROVED");
+		assertThat(approved.json().path("status").asString()).isIn("APPROVED", "PRODUCING", "PRODUCED");
 
 		JsonNode seenByOfficer = this.world.officerView(officer, id);
-		assertThat(seenByOfficer.path("status").asString()).isEqualTo("APPROVED");
+		// An approved disclosure goes to production at once, by a background job.
+		assertThat(seenByOfficer.path("status").asString()).isIn("APPROVED", "PRODUCING", "PRODUCED");
 		assertThat(seenByOfficer.path("decision").path("outcome").asString()).isEqualTo("DISCLOSE");
 
 		List<String> actions = this.api.as(reviewer.token())

@@ -60,6 +60,8 @@ class SecurityConfiguration {
 				.hasRole("POLICY_ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/human-rights-review")
 				.hasRole("HUMAN_RIGHTS_LEAD")
+				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/emergency-verification")
+				.hasAnyRole("INTAKE", "REVIEWER", "APPROVER", "ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/assignment")
 				.hasAnyRole("INTAKE", "REVIEWER", "APPROVER", "ADMIN")
 				.requestMatchers(HttpMethod.GET, "/api/v1/cases/**")
@@ -78,6 +80,19 @@ class SecurityConfiguration {
 				.hasAnyRole(STAFF)
 				.requestMatchers("/api/v1/audit/**")
 				.hasAnyRole("AUDITOR", "ADMIN")
+				.anyRequest()
+				.denyAll());
+		return http.build();
+	}
+
+	/** Public keys and other published facts anyone may fetch. */
+	@Bean
+	SecurityFilterChain wellKnown(HttpSecurity http) throws Exception {
+		http.securityMatcher("/.well-known/**")
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/.well-known/**")
+				.permitAll()
 				.anyRequest()
 				.denyAll());
 		return http.build();

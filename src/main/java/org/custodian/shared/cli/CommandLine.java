@@ -16,7 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
-	private static final Set<String> GROUPS = Set.of("audit", "report", "policy", "sanctions", "help");
+	private static final Set<String> GROUPS = Set.of("audit", "report", "policy", "sanctions", "verify-package",
+			"help");
 
 	private CommandLine() {
 	}
@@ -31,7 +32,8 @@ public final class CommandLine {
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.properties("custodian.cli=true", "logging.level.root=warn", "logging.level.org.custodian=warn")
+			.properties("custodian.cli=true", "db-scheduler.enabled=false", "logging.level.root=warn",
+					"logging.level.org.custodian=warn")
 			.run()) {
 			List<Command> commands = context.getBeansOfType(Command.class)
 				.values()

@@ -1,0 +1,67 @@
+package org.custodian.disclosure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.custodian.shared.DataCategory;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the disclosure module ({@code custodian.disclosure.*}).
+ *
+ * @param source which {@link RecordSource} runs: {@code sample} or {@code jdbc}
+ * @param storage where production packages are written (a volume shared by the nodes)
+ * @param masterKey base64 of 32 bytes that seal secrets at rest; if empty, a key is
+ * generated into {@code masterKeyFile} (development only)
+ * @param masterKeyFile where the development master key lives
+ * @param retention how long a package stays downloadable before it is purged
+ * @param maxAttempts how often a failing build is tried before the production fails
+ * @param retryDelay the wait between attempts
+ * @param purgeInterval how often expired packages are looked for
+ * @param followUpWithin how soon an emergency disclosure needs its follow-up legal
+ * process
+ * @param jdbc the JDBC connector's settings
+ */
+@ConfigurationProperties("custodian.disclosure")
+public record DisclosureProperties(String source, Path storage, String masterKey, Path masterKeyFile,
+		Duration retention, int maxAttempts, Duration retryDelay, Duration purgeInterval, Duration followUpWithin,
+		Jdbc jdbc) {
+
+	public DisclosureProperties {
+		source = (source != null) ? source : "sample";
+		storage = (storage != null) ? storage : Path.of("data", "productions");
+		masterKeyFile = (masterKeyFile != null) ? masterKeyFile : Path.of("data", "master.key");
+		retention = (retention != null) ? retention : Duration.ofDays(30);
+		maxAttempts = (maxAttempts > 0) ? maxAttempts : 3;
+		retryDelay = (retryDelay != null) ? retryDelay : Duration.ofMinutes(1);
+		purgeInterval = (purgeInterval != null) ? purgeInterval : Duration.ofHours(1);
+		followUpWithin = (followUpWithin != null) ? followUpWithin : Duration.ofDays(30);
+		jdbc = (jdbc != null) ? jdbc : new Jdbc(null, null, null, Map.of(), Map.of());
+	}
+
+	/**
+	 * The JDBC connector: a platform's own (replica) database and one query per category.
+	 * A query takes the named parameters {@code :account}, {@code :from} (inclusive) and
+	 * {@code :to} (exclusive), both timestamps, and returns the columns {@code kind},
+	 * {@code occurred_at} (null for a state) and one column per field.
+	 *
+	 * @param url the database, or empty to use Custodian's own
+	 * @param username its user
+	 * @param password its password
+	 * @param queries the SQL per category
+	 * @param fields the field columns per category
+	 */
+	public record Jdbc(String url, String username, String password, Map<DataCategory, String> queries,
+			Map<DataCategory, List<String>> fields) {
+
+		public Jdbc {
+			queries = (queries != null) ? queries : Map.of();
+			fields = (fields != null) ? fields : Map.of();
+		}
+
+	}
+
+}

@@ -1,0 +1,233 @@
+package org.custodian.disclosure;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import org.custodian.agency.Agencies;
+import org.custodian.disclosure.DisclosureEvents.DisclosureEvent;
+import org.custodian.identity.CurrentUser;
+import org.custodian.intake.Requests;
+import org.custodian.intake.SubmittedRequest;
+import org.custodian.review.CaseEvents.RequestTransitioned;
+import org.custodian.review.CaseStatus;
+import org.custodian.review.PauseEnforcement;
+import org.custodian.review.ReviewService;
+import org.custodian.shared.Actor;
+import org.custodian.shared.ConflictException;
+import org.custodian.shared.NotFoundException;
+import org.custodian.shared.RequestId;
+import org.custodian.shared.RequestType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Productions as people use them: queued when a disclosure is approved (an emergency only
+ * after its callback), downloaded by the requesting agency's officer (each download
+ * recorded, never under a production pause), the passphrase shown once, and purged when
+ * the package expires.
+ */
+@Service
+public class ProductionService {
+
+	private static final Logger log = LoggerFactory.getLogger(ProductionService.class);
+
+	private final ProductionStore store;
+
+	private final Requests requests;
+
+	private final Agencies agencies;
+
+	private final ReviewService review;
+
+	private final PauseEnforcement enforcement;
+
+	private final EmergencyChecks emergencies;
+
+	private final ObjectProvider<SchedulerClient> scheduler;
+
+	private final OneTimeTask<Void> buildTask;
+
+	private final MasterKey master;
+
+	private final DisclosureProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ProductionService(ProductionStore store, Requests requests, Agencies agencies, ReviewService review,
+			PauseEnforcement enforcement, EmergencyChecks emergencies, ObjectProvider<SchedulerClient> scheduler,
+			OneTimeTask<Void> buildProductionTask, MasterKey master, DisclosureProperties properties,
+			ApplicationEventPublisher events, Clock clock) {
+		this.store = store;
+		this.requests = requests;
+		this.agencies = agencies;
+		this.review = review;
+		this.enforcement = enforcement;
+		this.emergencies = emergencies;
+		this.scheduler = scheduler;
+		this.buildTask = buildProductionTask;
+		this.master = master;
+		this.properties = properties;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** An approved disclosure is queued for production in the approval's transaction. */
+	@EventListener
+	public void on(RequestTransitioned transitioned) {
+		if (transitioned.to() == CaseStatus.APPROVED) {
+			queueIfReady(transitioned.requestId());
+		}
+	}
+
+	/** A confirmed emergency callback releases an approved emergency to production. */
+	@EventListener
+	public void on(DisclosureEvent event) {
+		if ("emergency.callback-recorded".equals(event.action())
+				&& Boolean.TRUE.equals(event.facts().get("confirmed"))) {
+			queueIfReady(event.requestId());
+		}
+	}
+
+	/**
+	 * Queues the request's production if it is approved now (not held by a pause met at
+	 * approval) and, for an emergency, its callback is confirmed.
+	 */
+	@Transactional
+	public void queueIfReady(RequestId id) {
+		if (!CaseStatus.APPROVED.name().equals(this.review.statusOf(id))) {
+			return;
+		}
+		SubmittedRequest request = this.requests.find(id).orElseThrow();
+		Instant now = Instant.now(this.clock);
+		if (request.type() == RequestType.EMERGENCY && !this.emergencies.confirmed(id)) {
+			if (this.store.queue(id, "AWAITING_CALLBACK", now)) {
+				this.events.publishEvent(new DisclosureEvent(id, Actor.SYSTEM, "production.awaiting-callback",
+						Map.of("reason", "An emergency disclosure waits for a confirmed callback to the agency's "
+								+ "registered number.")));
+			}
+			return;
+		}
+		if (this.store.queue(id, "QUEUED", now)) {
+			this.events.publishEvent(new DisclosureEvent(id, Actor.SYSTEM, "production.queued", Map.of()));
+			SchedulerClient client = this.scheduler.getIfAvailable();
+			if (client != null) {
+				client.scheduleIfNotExists(this.buildTask.instance(id.toString()), now);
+			}
+		}
+	}
+
+	/**
+	 * The package for the requesting agency's officer: 404 for anyone else's request, 409
+	 * under a production pause or before it is produced. The download is recorded.
+	 */
+	@Transactional
+	public Download download(RequestId id, CurrentUser officer) {
+		ProductionStore.Production production = ownProduction(id, officer);
+		this.store.countDownload(id);
+		this.events.publishEvent(new DisclosureEvent(id, officer.actor(), "production.downloaded",
+				Map.of("packageSha256", production.packageSha256(), "bytes", production.sizeBytes())));
+		SubmittedRequest request = this.requests.find(id).orElseThrow();
+		return new Download(this.properties.storage().resolve(production.fileName()),
+				request.caseNumber() + "-production.zip", production.sizeBytes(), production.packageSha256());
+	}
+
+	/** The package's passphrase, shown once; afterwards only its hash is kept. */
+	@Transactional
+	public String revealPassphrase(RequestId id, CurrentUser officer) {
+		ProductionStore.Production production = ownProduction(id, officer);
+		if (production.passphraseSealed() == null) {
+			throw new ConflictException("The passphrase of this package has already been shown; it is not kept.");
+		}
+		String passphrase = new String(this.master.open(production.passphraseSealed()), StandardCharsets.UTF_8);
+		this.store.forgetPassphrase(id);
+		this.events.publishEvent(new DisclosureEvent(id, officer.actor(), "production.passphrase-shown", Map.of()));
+		return passphrase;
+	}
+
+	/** What staff see of a request's production: status, attempts and any failure. */
+	@Transactional(readOnly = true)
+	public Map<String, Object> staffView(RequestId id) {
+		ProductionStore.Production production = this.store.find(id)
+			.orElseThrow(() -> new NotFoundException("No production for this request."));
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("status", production.status());
+		view.put("attempts", production.attempts());
+		view.put("lastError", production.lastError());
+		view.put("queuedAt", production.queuedAt());
+		view.put("producedAt", production.producedAt());
+		view.put("expiresAt", production.expiresAt());
+		view.put("purgedAt", production.purgedAt());
+		view.put("sizeBytes", production.sizeBytes());
+		view.put("packageSha256", production.packageSha256());
+		view.put("manifestSha256", production.manifestSha256());
+		view.put("downloads", production.downloads());
+		view.put("passphraseShown", "PRODUCED".equals(production.status()) && production.passphraseSealed() == null);
+		return view;
+	}
+
+	/** Deletes expired packages, each purge on the record. */
+	@Transactional
+	public int purgeExpired(Instant now) {
+		int purged = 0;
+		for (ProductionStore.Production production : this.store.lockExpired(now, 500)) {
+			Path file = this.properties.storage().resolve(production.fileName());
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				log.warn("Cannot delete expired package {}: {}", file, ex.getMessage());
+				continue;
+			}
+			this.store.purged(production.requestId(), now);
+			this.events.publishEvent(new DisclosureEvent(production.requestId(), Actor.SYSTEM, "production.purged", Map
+				.of("packageSha256", production.packageSha256(), "expiredAt", production.expiresAt().toString())));
+			purged++;
+		}
+		return purged;
+	}
+
+	/** The production of a package this platform issued, by the package's SHA-256. */
+	@Transactional(readOnly = true)
+	public boolean issued(String packageSha256) {
+		return this.store.findByPackage(packageSha256).isPresent();
+	}
+
+	private ProductionStore.Production ownProduction(RequestId id, CurrentUser officer) {
+		var active = this.agencies.requireActiveOfficer(officer.officerId());
+		SubmittedRequest request = this.requests.find(id)
+			.filter((found) -> found.agencyId().equals(active.agencyId()))
+			.orElseThrow(() -> new NotFoundException("No request with this id."));
+		this.enforcement.requireProductionAllowed(id);
+		ProductionStore.Production production = this.store.lock(id).orElse(null);
+		if (production == null || !"PRODUCED".equals(production.status())) {
+			String state = (production == null) ? this.review.statusOf(id)
+					: ("PURGED".equals(production.status()) ? "expired and was purged" : production.status());
+			throw new ConflictException(
+					"No package to download for " + request.caseNumber() + " (production " + state + ").");
+		}
+		return production;
+	}
+
+	/**
+	 * A package ready to stream: where it is, what to call it, and its size and SHA-256.
+	 */
+	public record Download(Path file, String filename, long size, String sha256) {
+	}
+
+}

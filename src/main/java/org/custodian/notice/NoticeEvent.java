@@ -1,0 +1,36 @@
+package org.custodian.notice;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.custodian.shared.Actor;
+import org.custodian.shared.AuditableEvent;
+import org.custodian.shared.RequestId;
+
+/**
+ * A notice was sent, delayed or withheld, with the reason; recorded against the request.
+ */
+public record NoticeEvent(RequestId requestId, String action, String accountId,
+		String reason) implements AuditableEvent {
+
+	@Override
+	public Actor actor() {
+		return Actor.SYSTEM;
+	}
+
+	@Override
+	public String subjectType() {
+		return "request";
+	}
+
+	@Override
+	public String subjectId() {
+		return this.requestId.toString();
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return new TreeMap<>(Map.of("accountId", this.accountId, "reason", this.reason));
+	}
+
+}

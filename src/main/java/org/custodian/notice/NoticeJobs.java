@@ -1,0 +1,28 @@
+package org.custodian.notice;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * Sends due notices (new ones and those whose delay has ended) on one node at a time.
+ */
+@Configuration(proxyBeanMethods = false)
+class NoticeJobs {
+
+	@Bean
+	RecurringTask<Void> sendDueNoticesTask(@Lazy Notices notices,
+			@Value("${custodian.notice.interval:30s}") Duration interval) {
+		return Tasks.recurring("send-due-notices", Schedules.fixedDelay(interval))
+			.execute((instance, context) -> notices.sendDue(Instant.now()));
+	}
+
+}

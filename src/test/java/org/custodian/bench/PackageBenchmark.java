@@ -1,0 +1,165 @@
+package org.custodian.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.custodian.disclosure.DataRecord;
+import org.custodian.disclosure.PackageBuilder;
+import org.custodian.disclosure.RecordSource;
+import org.custodian.disclosure.SigningKeys;
+import org.custodian.shared.DataCategory;
+
+/**
+ * Package build throughput for one synthetic account of a given size (default 1024 MB of
+ * record text), next to raw AES-256-GCM + SHA-256 over the same bytes on this machine.
+ * Not a test: run it by hand (see the README's Performance section).
+ */
+public final class PackageBenchmark {
+
+	/** The console: this is a program for a person at a terminal. */
+	private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+			StandardCharsets.UTF_8);
+
+	private static final int BODY = 1000;
+
+	private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,"
+		.toCharArray();
+
+	private PackageBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		long megabytes = (args.length > 0) ? Long.parseLong(args[0]) : 1024;
+		long records = megabytes * 1024 * 1024 / BODY;
+		Synthetic source = new Synthetic(records);
+		KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		SigningKeys.Signer signer = new SigningKeys.Signer(SigningKeys.keyId(pair.getPublic()), pair.getPublic(),
+				pair.getPrivate());
+		PackageBuilder.Spec spec = new PackageBuilder.Spec("CR-BENCH-000001", "bench", "Benchmark Police",
+				Set.of(DataCategory.CONTENT), LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31),
+				List.of(new PackageBuilder.Target("USER_ID", "bench-1", "bench-1")), Instant.now());
+		Path file = Files.createTempFile("custodian-bench", ".zip");
+		try {
+			OUT.printf("Synthetic account: %,d records of %d characters (%,d MB of record text)%n", records, BODY,
+					megabytes);
+			long start = System.nanoTime();
+			PackageBuilder.Result result;
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 256 * 1024)) {
+				result = PackageBuilder.build(spec, source, "correct-horse-battery".toCharArray(), signer, out);
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			double written = result.dataBytes() / 1e6;
+			OUT.printf(
+					"Package build:  %,.0f MB of JSON+CSV in %.1f s = %.1f MB/s (account: %.1f MB/s); "
+							+ "package %,d MB%n",
+					written, seconds, written / seconds, megabytes * 1.048576 / seconds, Files.size(file) / 1_000_000);
+			baseline(result.dataBytes());
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	/**
+	 * AES-256-GCM and SHA-256 over the same number of bytes, in memory, 64 KiB at a time,
+	 * after a warm-up so that the JIT's AES and SHA intrinsics are in use.
+	 */
+	private static void baseline(long bytes) throws Exception {
+		// GCM's intrinsics take about a gigabyte to kick in; a server runs warm.
+		for (int round = 0; round < 4; round++) {
+			encryptAndHash(256L * 1024 * 1024);
+		}
+		long start = System.nanoTime();
+		encryptAndHash(bytes);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		OUT.printf("Raw AES-256-GCM + SHA-256: %,.0f MB in %.1f s = %.1f MB/s%n", bytes / 1e6, seconds,
+				bytes / 1e6 / seconds);
+	}
+
+	/**
+	 * One GCM message per 256 MiB (GCM takes at most 2 GiB under one IV), as per file.
+	 */
+	private static void encryptAndHash(long bytes) throws Exception {
+		SecureRandom random = new SecureRandom();
+		byte[] key = new byte[32];
+		random.nextBytes(key);
+		SecretKeySpec secret = new SecretKeySpec(key, "AES");
+		byte[] chunk = new byte[64 * 1024];
+		new SplittableRandom(7).nextBytes(chunk);
+		byte[] output = new byte[chunk.length + 16];
+		Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+		MessageDigest sha = MessageDigest.getInstance("SHA-256");
+		long segment = 256L * 1024 * 1024;
+		for (long done = 0; done < bytes; done += chunk.length) {
+			if (done % segment == 0) {
+				if (done > 0) {
+					sha.update(cipher.doFinal());
+				}
+				byte[] iv = new byte[12];
+				random.nextBytes(iv);
+				cipher.init(Cipher.ENCRYPT_MODE, secret, new GCMParameterSpec(128, iv));
+			}
+			int written = cipher.update(chunk, 0, chunk.length, output);
+			sha.update(output, 0, written);
+		}
+		sha.update(cipher.doFinal());
+		sha.digest();
+	}
+
+	/** One account's messages, generated as they are read: nothing is held in memory. */
+	private static final class Synthetic implements RecordSource {
+
+		private final long records;
+
+		Synthetic(long records) {
+			this.records = records;
+		}
+
+		@Override
+		public List<String> fields(DataCategory category) {
+			return List.of("from", "to", "body");
+		}
+
+		@Override
+		public Stream<DataRecord> export(String accountId, DataCategory category, LocalDate from, LocalDate to) {
+			SplittableRandom random = new SplittableRandom(42);
+			Instant first = from.atStartOfDay().toInstant(ZoneOffset.UTC);
+			char[] body = new char[BODY];
+			return Stream.iterate(0L, (i) -> i < this.records, (i) -> i + 1).map((i) -> {
+				for (int c = 0; c < body.length; c++) {
+					body[c] = ALPHABET[random.nextInt(ALPHABET.length)];
+				}
+				Map<String, String> fields = new LinkedHashMap<>();
+				fields.put("from", accountId);
+				fields.put("to", "friend" + (i % 97));
+				fields.put("body", new String(body));
+				return new DataRecord("message", first.plusSeconds(i * 30), fields);
+			});
+		}
+
+	}
+
+}
