@@ -9,22 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.custodian.support.Api;
 import org.custodian.support.IntegrationTest;
+import org.custodian.support.TestMail;
 import org.custodian.support.World;
 import org.custodian.support.World.Person;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,14 +34,10 @@ import static org.awaitility.Awaitility.await;
  */
 class NoticeIntegrationTests extends IntegrationTest {
 
-	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
-	}
+	/**
+	 * The test run's one SMTP server, which IntegrationTest points the application at.
+	 */
+	static final GreenMail mail = TestMail.server();
 
 	@Autowired
 	JdbcClient jdbc;

@@ -54,7 +54,9 @@ class ConsoleIntegrationTests extends IntegrationTest {
 				Map.of("verdict", "approve", "comment", "Agreed"));
 		assertThat(approved.status()).isEqualTo(302);
 		assertThat(approver.get("/console/cases/" + id).body()).contains("Approved", "The decision is approved");
-		assertThat(this.world.officerView(officer, id).path("status").asString()).isEqualTo("APPROVED");
+		// Production of an approved disclosure starts at once.
+		assertThat(this.world.officerView(officer, id).path("status").asString()).isIn("APPROVED", "PRODUCING",
+				"PRODUCED");
 
 		WebSession.Page timeline = approver.get("/console/cases/" + id + "/timeline");
 		assertThat(timeline.body()).contains("request.submitted", "request.decision-proposed", "request.approved");
