@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.custodian.intake.RequestSubmitted;
 import org.custodian.review.CaseEvents.RequestTransitioned;
 import org.custodian.review.RequestsTransitioned;
+import org.custodian.shared.AuditableEvent;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -52,6 +53,29 @@ class TransparencyLedger {
 	public void on(RequestsTransitioned transitions) {
 		record(transitions.action(), Map.of(),
 				transitions.subjectIds().stream().map(UUID::fromString).toArray(UUID[]::new));
+	}
+
+	/**
+	 * What other modules record about a request and the report counts: notices sent, and
+	 * emergency callbacks that did not confirm the request.
+	 */
+	@EventListener
+	@Transactional
+	public void on(AuditableEvent event) {
+		if (!"request".equals(event.subjectType())) {
+			return;
+		}
+		UUID id = UUID.fromString(event.subjectId());
+		if ("notice.sent".equals(event.action())) {
+			this.jdbc.sql("UPDATE transparency_request SET users_notified = users_notified + 1 WHERE request_id = ?")
+				.param(id)
+				.update();
+		}
+		else if ("emergency.callback-recorded".equals(event.action())) {
+			this.jdbc.sql("UPDATE transparency_request SET emergency_unverified = ? WHERE request_id = ?")
+				.params(!Boolean.TRUE.equals(event.details().get("confirmed")), id)
+				.update();
+		}
 	}
 
 	private void record(String action, Map<String, Object> extra, UUID[] ids) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,6 +43,9 @@ class DisclosureIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	VerifyPackageCommand verifyPackage;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	PauseEnforcement pauses;
@@ -195,6 +199,7 @@ class DisclosureIntegrationTests extends IntegrationTest {
 			.json()
 			.path("status")
 			.asString()).isEqualTo("AWAITING_CALLBACK");
+		assertThat(unverified(id)).as("the transparency report counts a failed verification").isTrue();
 
 		Api.Response confirmed = this.api.as(reviewer.token())
 			.post("/api/v1/cases/" + id + "/emergency-verification",
@@ -324,6 +329,13 @@ class DisclosureIntegrationTests extends IntegrationTest {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		int code = this.verifyPackage.run(arguments, new PrintStream(out, true, StandardCharsets.UTF_8));
 		return code + " " + out.toString(StandardCharsets.UTF_8);
+	}
+
+	private boolean unverified(String requestId) {
+		return this.jdbc.sql("SELECT emergency_unverified FROM transparency_request WHERE request_id = ?::uuid")
+			.param(requestId)
+			.query(Boolean.class)
+			.single();
 	}
 
 }

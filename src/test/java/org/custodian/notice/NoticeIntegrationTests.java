@@ -61,6 +61,10 @@ class NoticeIntegrationTests extends IntegrationTest {
 		JsonNode notice = notices(id).get(0);
 		assertThat(notice.path("status").asString()).isEqualTo("SENT");
 		assertThat(actions(id)).contains("notice.sent");
+		assertThat(this.jdbc.sql("SELECT users_notified FROM transparency_request WHERE request_id = ?::uuid")
+			.param(id)
+			.query(Integer.class)
+			.single()).as("the transparency report counts the notice").isEqualTo(1);
 	}
 
 	@Test
