@@ -10,9 +10,11 @@ CREATE TABLE transparency_request (
     held             boolean  NOT NULL DEFAULT false,
     preserved        boolean  NOT NULL DEFAULT false,
     produced         boolean  NOT NULL DEFAULT false,
+    produced_at      timestamptz,
     outcome          text,
     rejection_reason text,
     users_notified   int      NOT NULL DEFAULT 0,
     emergency_unverified boolean NOT NULL DEFAULT false
 );
 CREATE INDEX transparency_request_period ON transparency_request (period, jurisdiction);
+CREATE INDEX transparency_request_disclosed ON transparency_request (jurisdiction, produced_at) WHERE produced;

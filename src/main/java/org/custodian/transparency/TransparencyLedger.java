@@ -82,7 +82,7 @@ class TransparencyLedger {
 		String assignment = switch (action) {
 			case "request.held" -> "held = true";
 			case "request.preserved" -> "preserved = true";
-			case "request.produced" -> "produced = true";
+			case "request.produced" -> "produced = true, produced_at = now()";
 			case "request.mlat-required" -> "outcome = 'REQUIRE_MLAT'";
 			case "request.approved", "request.rejected", "request.closed", "request.refused" ->
 				"outcome = ?, rejection_reason = ?";

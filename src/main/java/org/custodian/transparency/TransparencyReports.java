@@ -5,12 +5,15 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -73,6 +76,39 @@ public class TransparencyReports {
 
 	TransparencyReports(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** The half-years that have requests, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Period> periods() {
+		return this.jdbc.sql("SELECT DISTINCT period FROM transparency_request ORDER BY period")
+			.query(String.class)
+			.list()
+			.stream()
+			.map(Period::parse)
+			.toList();
+	}
+
+	/** One jurisdiction's rows over every half-year, oldest first. */
+	@Transactional(readOnly = true)
+	public Map<Period, ReportRow> history(String jurisdiction) {
+		Map<Period, ReportRow> history = new LinkedHashMap<>();
+		reports(periods()).forEach((period, rows) -> rows.stream()
+			.filter((row) -> row.jurisdiction().equals(jurisdiction))
+			.findFirst()
+			.ifPresent((row) -> history.put(period, row)));
+		return history;
+	}
+
+	/** When data was last produced for the jurisdiction's authorities, if ever. */
+	@Transactional(readOnly = true)
+	public Optional<Instant> lastDisclosure(String jurisdiction) {
+		return this.jdbc
+			.sql("SELECT max(produced_at) AS last FROM transparency_request WHERE jurisdiction = ? AND produced")
+			.param(jurisdiction)
+			.query((rs, row) -> Optional.ofNullable(rs.getObject("last", OffsetDateTime.class)))
+			.single()
+			.map(OffsetDateTime::toInstant);
 	}
 
 	/** The report of one half-year. */

@@ -91,11 +91,16 @@ class WebSecurityConfiguration {
 		return http.build();
 	}
 
-	/** Stylesheets, scripts and the error page: public, with the same headers. */
+	/**
+	 * Stylesheets, scripts, the error page and the public transparency report, with the
+	 * same headers.
+	 */
 	@Bean
 	@Order(12)
 	SecurityFilterChain assets(HttpSecurity http) throws Exception {
-		browser(http).securityMatcher("/", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+		browser(http)
+			.securityMatcher("/", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/transparency",
+					"/transparency/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		return http.build();
 	}

@@ -1,0 +1,125 @@
+package org.custodian.transparency.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.custodian.policy.Pauses;
+import org.custodian.shared.InvalidInputException;
+import org.custodian.shared.Jurisdiction;
+import org.custodian.shared.web.BrowserPage;
+import org.custodian.transparency.Period;
+import org.custodian.transparency.ReportRow;
+import org.custodian.transparency.TransparencyReports;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public transparency pages: a world table per half-year, and per jurisdiction its
+ * figures over time, its pauses and a plain statement of when data was last disclosed.
+ */
+@Controller
+@BrowserPage
+class TransparencyPageController {
+
+	private final TransparencyReports reports;
+
+	private final Pauses pauses;
+
+	private final int threshold;
+
+	TransparencyPageController(TransparencyReports reports, Pauses pauses,
+			@Value("${custodian.transparency.small-number-threshold:0}") int threshold) {
+		this.reports = reports;
+		this.pauses = pauses;
+		this.threshold = threshold;
+	}
+
+	@GetMapping("/transparency")
+	String world(@RequestParam(required = false) String period, Model model) {
+		List<Period> periods = this.reports.periods();
+		Period shown = (period != null) ? Period.parse(period)
+				: (periods.isEmpty() ? Period.of(Instant.now()) : periods.get(periods.size() - 1));
+		model.addAttribute("periods", periods);
+		model.addAttribute("period", shown);
+		model.addAttribute("rows", this.reports.report(shown));
+		model.addAttribute("band", new Band(this.threshold));
+		return "transparency/index";
+	}
+
+	@GetMapping("/transparency/{code}")
+	String jurisdiction(@PathVariable String code, Model model) {
+		if (!Jurisdiction.isValid(code)) {
+			throw new InvalidInputException("code", "must be an ISO 3166-1 alpha-2 code such as HK");
+		}
+		Jurisdiction jurisdiction = Jurisdiction.of(code);
+		Map<Period, ReportRow> history = this.reports.history(jurisdiction.code());
+		List<Map<String, Object>> pauses = this.pauses.history(jurisdiction);
+		List<Map<String, Object>> inForce = pauses.stream().filter((p) -> p.get("liftedAt") == null).toList();
+		model.addAttribute("jurisdiction", jurisdiction.code());
+		model.addAttribute("history", history);
+		model.addAttribute("chart", Chart.of(history));
+		model.addAttribute("pausesInForce", inForce);
+		model.addAttribute("pastPauses", pauses.stream().filter((p) -> p.get("liftedAt") != null).toList());
+		model.addAttribute("lastDisclosure",
+				this.reports.lastDisclosure(jurisdiction.code())
+					.map((instant) -> instant.atZone(ZoneOffset.UTC).toLocalDate().toString())
+					.orElse(null));
+		model.addAttribute("paused", !inForce.isEmpty());
+		model.addAttribute("band", new Band(this.threshold));
+		return "transparency/jurisdiction";
+	}
+
+	/**
+	 * Counts under the threshold shown as a band ("0–9"), so small numbers cannot single
+	 * out a case.
+	 */
+	record Band(int threshold) {
+
+		public String of(long count) {
+			return (this.threshold > 0 && count < this.threshold) ? "0–" + (this.threshold - 1) : Long.toString(count);
+		}
+
+	}
+
+	/**
+	 * A bar per half-year for requests and a dot for the share produced, as SVG
+	 * coordinates (drawn without script or inline style).
+	 */
+	record Chart(List<Bar> bars, int width, int height) {
+
+		static final int HEIGHT = 160;
+
+		static final int STEP = 36;
+
+		static Chart of(Map<Period, ReportRow> history) {
+			long max = history.values().stream().mapToLong(ReportRow::requests).max().orElse(1);
+			List<Bar> bars = new ArrayList<>();
+			int x = 30;
+			for (Map.Entry<Period, ReportRow> entry : history.entrySet()) {
+				ReportRow row = entry.getValue();
+				int barHeight = (int) Math.round((HEIGHT - 20) * row.requests() / (double) Math.max(max, 1));
+				int dotY = HEIGHT - (int) Math.round((HEIGHT - 20) * row.percentProduced() / 100.0);
+				bars.add(new Bar(entry.getKey().toString(), x, HEIGHT - barHeight, barHeight, dotY, row.requests(),
+						row.percentProduced()));
+				x += STEP;
+			}
+			return new Chart(bars, Math.max(x + 10, 200), HEIGHT + 40);
+		}
+
+	}
+
+	/**
+	 * One half-year on the chart.
+	 */
+	record Bar(String label, int x, int y, int height, int dotY, long requests, int percent) {
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.custodian.transparency;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.custodian.support.Api;
+import org.custodian.support.IntegrationTest;
+import org.custodian.support.Policies;
+import org.custodian.support.World;
+import org.custodian.support.World.Person;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public pages: anyone can read the world table and a jurisdiction's record, pauses
+ * included, without signing in.
+ */
+class TransparencyPageIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@AfterEach
+	void liftEverything() {
+		this.jdbc
+			.sql("UPDATE pause SET lifted_at = now(), lifted_by = gen_random_uuid(), lifting_rationale = 'test end' "
+					+ "WHERE lifted_at IS NULL")
+			.update();
+	}
+
+	@Test
+	void showsTheWorldTableAndAJurisdictionsRecordWithItsPauses() {
+		Person officer = this.world.officer(this.world.agency("LI"));
+		this.world.submit(officer, World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER"));
+		new Policies(this.api, this.world.staff("POLICY_ADMIN")).enact(Policies.pause("LI", "FROM_AUTHORITIES",
+				List.of("REVIEW", "PRODUCTION"), "ALL", "2020-06-30T15:00:00Z", "International consensus"));
+
+		String period = Period.of(Instant.now()).toString();
+		Api.Response world = this.api.anonymous().get("/transparency?period=" + period);
+		assertThat(world.status()).isEqualTo(200);
+		assertThat(world.text()).contains("Government requests for user data", "href=\"/transparency/LI\"");
+
+		Api.Response page = this.api.anonymous().get("/transparency/LI");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.text()).contains("No data has ever been disclosed to authorities of LI", "<svg",
+				"Pending formal human rights due diligence", "since 2020-06-30");
+	}
+
+}
