@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -13,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 /**
  * Puts a signed-in user into the browser session of the portal or the console.
@@ -58,6 +60,43 @@ public class WebSessions {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
 		SecurityContextHolder.setContext(context);
 		this.repository.saveContext(context, request, response);
+	}
+
+	/**
+	 * Answers a sign-in attempt in either area: a signed-in user goes to the area's home,
+	 * one without a second factor to enrolment, and anyone else back to the sign-in page
+	 * with why (the same words for an unknown address, a wrong password or a wrong code).
+	 * @param result the attempt's outcome
+	 * @param area {@code portal} or {@code console}
+	 * @param home the area's home path after sign-in
+	 * @param email what was typed, shown again
+	 * @param model the sign-in page's model
+	 * @param request the request
+	 * @param response the response
+	 * @return the view or redirect
+	 */
+	public String answer(Logins.LoginResult result, String area, String home, String email, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		switch (result.outcome()) {
+			case SIGNED_IN -> {
+				signIn(result.user(), true, request, response);
+				return "redirect:" + home;
+			}
+			case ENROLMENT_REQUIRED -> {
+				signIn(result.user(), false, request, response);
+				return "redirect:/" + area + "/enrolment";
+			}
+			case LOCKED -> {
+				model.addAttribute("lockedUntil", result.lockedUntil());
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			}
+			default -> {
+				model.addAttribute("failed", true);
+				response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			}
+		}
+		model.addAttribute("email", email);
+		return area + "/login";
 	}
 
 }

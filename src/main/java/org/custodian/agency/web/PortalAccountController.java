@@ -11,7 +11,6 @@ import org.custodian.agency.Agencies;
 import org.custodian.agency.OfficerAccounts;
 import org.custodian.agency.OfficerAccounts.Registration;
 import org.custodian.identity.CurrentUser;
-import org.custodian.identity.Logins.LoginResult;
 import org.custodian.identity.SecondFactors;
 import org.custodian.identity.WebSessions;
 import org.custodian.shared.InvalidInputException;
@@ -65,27 +64,8 @@ class PortalAccountController {
 	String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
 			@RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		LoginResult result = this.accounts.signIn(email, password, code);
-		switch (result.outcome()) {
-			case SIGNED_IN -> {
-				this.sessions.signIn(result.user(), true, request, response);
-				return "redirect:/portal/requests";
-			}
-			case ENROLMENT_REQUIRED -> {
-				this.sessions.signIn(result.user(), false, request, response);
-				return "redirect:/portal/enrolment";
-			}
-			case LOCKED -> {
-				model.addAttribute("lockedUntil", result.lockedUntil());
-				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			}
-			default -> {
-				model.addAttribute("failed", true);
-				response.setStatus(HttpStatus.UNAUTHORIZED.value());
-			}
-		}
-		model.addAttribute("email", email);
-		return "portal/login";
+		return this.sessions.answer(this.accounts.signIn(email, password, code), "portal", "/portal/requests", email,
+				model, request, response);
 	}
 
 	@GetMapping("/portal/register")

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.custodian.identity.CurrentUser;
-import org.custodian.identity.Logins.LoginResult;
 import org.custodian.identity.SecondFactors;
 import org.custodian.identity.StaffAccounts;
 import org.custodian.identity.StaffSignIn;
@@ -60,27 +59,8 @@ class ConsoleLoginController {
 	String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
 			@RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		LoginResult result = this.signIn.signIn(email, password, code);
-		switch (result.outcome()) {
-			case SIGNED_IN -> {
-				this.sessions.signIn(result.user(), true, request, response);
-				return "redirect:/console/cases";
-			}
-			case ENROLMENT_REQUIRED -> {
-				this.sessions.signIn(result.user(), false, request, response);
-				return "redirect:/console/enrolment";
-			}
-			case LOCKED -> {
-				model.addAttribute("lockedUntil", result.lockedUntil());
-				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			}
-			default -> {
-				model.addAttribute("failed", true);
-				response.setStatus(HttpStatus.UNAUTHORIZED.value());
-			}
-		}
-		model.addAttribute("email", email);
-		return "console/login";
+		return this.sessions.answer(this.signIn.signIn(email, password, code), "console", "/console/cases", email,
+				model, request, response);
 	}
 
 	@GetMapping("/console/enrolment")
