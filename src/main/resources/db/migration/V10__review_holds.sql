@@ -1,6 +1,8 @@
 -- Which pause holds a request, and the sanctions screening's finding.
 -- (No index on held_by_pause: lifting finds held requests through the status index.)
 ALTER TABLE review_case ADD COLUMN held_by_pause uuid;
+-- The status a request had when a pause held it (set by the one-statement hold, for its audit events).
+ALTER TABLE review_case ADD COLUMN held_from text;
 ALTER TABLE review_case ADD COLUMN sanctions_match jsonb;
 ALTER TABLE review_case ADD COLUMN sanctions_cleared boolean NOT NULL DEFAULT false;
 

@@ -87,11 +87,10 @@ class Holds {
 		List<Object> params = new ArrayList<>(List.of(reason, pause.id(), Cases.utc(Instant.now(this.clock))));
 		params.addAll(params(pause));
 		this.jdbc.sql("""
-				UPDATE review_case c SET status = 'ON_HOLD', hold_reason = ?, held_by_pause = ?, status_changed_at = ?,
-				  version = c.version + 1
-				FROM (SELECT request_id, status AS previous FROM review_case WHERE %s FOR UPDATE) m
-				WHERE c.request_id = m.request_id
-				RETURNING c.request_id, m.previous""".formatted(MATCHES)).params(params).query((rs, row) -> {
+				UPDATE review_case SET held_from = status, status = 'ON_HOLD', hold_reason = ?, held_by_pause = ?,
+				  status_changed_at = ?, version = version + 1
+				WHERE %s
+				RETURNING request_id, held_from AS previous""".formatted(MATCHES)).params(params).query((rs, row) -> {
 			ids.add(rs.getString("request_id"));
 			// The pause's own audit event carries its reason; each request's event names
 			// the pause.
