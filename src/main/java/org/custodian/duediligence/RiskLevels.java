@@ -3,6 +3,7 @@ package org.custodian.duediligence;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,6 +42,15 @@ public class RiskLevels {
 			.optional()
 			.map(RiskLevel::valueOf)
 			.orElse(RiskLevel.MEDIUM);
+	}
+
+	/** The jurisdictions whose level was set, with level and reason. */
+	@Transactional(readOnly = true)
+	public List<Map<String, Object>> all() {
+		return this.jdbc.sql("SELECT jurisdiction, level, reason FROM jurisdiction_risk ORDER BY jurisdiction")
+			.query((rs, row) -> Map.<String, Object>of("jurisdiction", rs.getString("jurisdiction"), "level",
+					rs.getString("level"), "reason", rs.getString("reason")))
+			.list();
 	}
 
 	@Transactional

@@ -221,6 +221,15 @@ public class Pauses {
 			.optional();
 	}
 
+	/** Every MLAT-only rule, by jurisdiction, for people to read. */
+	@Transactional(readOnly = true)
+	public List<Map<String, Object>> mlatOnlyRules() {
+		return this.jdbc.sql("SELECT jurisdiction, reason, since FROM mlat_only_rule ORDER BY jurisdiction")
+			.query((rs, row) -> Map.<String, Object>of("jurisdiction", rs.getString("jurisdiction"), "reason",
+					rs.getString("reason"), "since", instant(rs, "since")))
+			.list();
+	}
+
 	/** Sets or removes the MLAT-only rule; applies to requests screened from now on. */
 	@Transactional
 	public void setMlatOnly(Jurisdiction jurisdiction, Boolean enabled, String reason, Actor actor) {

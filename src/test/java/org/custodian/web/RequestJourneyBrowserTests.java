@@ -114,7 +114,7 @@ class RequestJourneyBrowserTests extends IntegrationTest {
 		enrol(admin);
 		admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pauses")).click();
 		assertThat(admin.locator("h1")).hasText("Jurisdiction pauses");
-		admin.getByLabel("Jurisdiction").fill("HK");
+		admin.getByLabel("Jurisdiction", new Page.GetByLabelOptions().setExact(true)).fill("HK");
 		admin.getByLabel("Requests", new Page.GetByLabelOptions().setExact(true)).selectOption("FROM_AUTHORITIES");
 		admin.getByLabel("Effective from (UTC, may be in the past)").fill("2020-06-30T15:00:00Z");
 		admin.getByLabel("Reason, as officers will read it")

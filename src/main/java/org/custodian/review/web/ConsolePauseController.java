@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.custodian.duediligence.RiskLevel;
+import org.custodian.duediligence.RiskLevels;
 import org.custodian.identity.CurrentUser;
 import org.custodian.policy.PauseMatch;
 import org.custodian.policy.PauseScope;
@@ -13,6 +15,7 @@ import org.custodian.policy.Pauses;
 import org.custodian.review.PauseEnforcement;
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.InvalidInputException;
+import org.custodian.shared.Jurisdiction;
 import org.custodian.shared.web.BrowserPage;
 import org.custodian.shared.web.FormErrors;
 
@@ -38,9 +41,12 @@ class ConsolePauseController {
 
 	private final Pauses pauses;
 
-	ConsolePauseController(PauseEnforcement enforcement, Pauses pauses) {
+	private final RiskLevels risks;
+
+	ConsolePauseController(PauseEnforcement enforcement, Pauses pauses, RiskLevels risks) {
 		this.enforcement = enforcement;
 		this.pauses = pauses;
+		this.risks = risks;
 	}
 
 	@GetMapping("/console/policy/pauses")
@@ -93,6 +99,44 @@ class ConsolePauseController {
 		return "redirect:/console/policy/pauses";
 	}
 
+	/**
+	 * Answers a jurisdiction's legal process only through the MLAT route, or stops doing
+	 * so.
+	 */
+	@PostMapping("/console/policy/mlat-only")
+	String mlatOnly(@RequestParam(defaultValue = "") String jurisdiction,
+			@RequestParam(defaultValue = "false") boolean enabled, @RequestParam(defaultValue = "") String reason,
+			@AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+		return rule(redirect,
+				() -> this.pauses.setMlatOnly(jurisdiction(jurisdiction), enabled, reason, admin.actor()));
+	}
+
+	/** Sets a jurisdiction's human-rights risk level. */
+	@PostMapping("/console/policy/risk")
+	String risk(@RequestParam(defaultValue = "") String jurisdiction, @RequestParam(defaultValue = "") String level,
+			@RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal CurrentUser admin,
+			RedirectAttributes redirect) {
+		return rule(redirect, () -> this.risks.set(jurisdiction(jurisdiction), level, reason, admin.actor()));
+	}
+
+	private static String rule(RedirectAttributes redirect, Runnable change) {
+		try {
+			change.run();
+			redirect.addFlashAttribute("ruleSaved", true);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage().replace("Invalid input: ", ""));
+		}
+		return "redirect:/console/policy/pauses";
+	}
+
+	private static Jurisdiction jurisdiction(String code) {
+		if (!Jurisdiction.isValid(code)) {
+			throw new InvalidInputException("jurisdiction", "must be an ISO 3166-1 alpha-2 code such as HK");
+		}
+		return Jurisdiction.of(code);
+	}
+
 	private static Pauses.PauseForm pauseForm(Map<String, String> form, List<String> stages) {
 		return new Pauses.PauseForm(form.get("jurisdiction"), form.get("match"), (stages != null) ? stages : List.of(),
 				form.get("appliesTo"), blankToNull(form.get("effectiveFrom")), form.get("reason"),
@@ -113,6 +157,9 @@ class ConsolePauseController {
 		model.addAttribute("typed", typed);
 		model.addAttribute("stages", (stages != null) ? stages : List.of());
 		model.addAttribute("preview", preview);
+		model.addAttribute("mlatOnly", this.pauses.mlatOnlyRules());
+		model.addAttribute("riskLevels", this.risks.all());
+		model.addAttribute("levels", RiskLevel.values());
 		return "console/pauses";
 	}
 
