@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.custodian.shared.Actor;
-import org.custodian.shared.AuditableEvent;
+import org.custodian.shared.RequestEvent;
 import org.custodian.shared.RequestId;
 
 /**
@@ -22,17 +22,7 @@ public final class DisclosureEvents {
 	 * …) or to its emergency checks ({@code emergency.callback-recorded}).
 	 */
 	public record DisclosureEvent(RequestId requestId, Actor actor, String action,
-			Map<String, Object> facts) implements AuditableEvent {
-
-		@Override
-		public String subjectType() {
-			return "request";
-		}
-
-		@Override
-		public String subjectId() {
-			return this.requestId.toString();
-		}
+			Map<String, Object> facts) implements RequestEvent {
 
 		@Override
 		public Map<String, Object> details() {

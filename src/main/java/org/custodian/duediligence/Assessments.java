@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.custodian.shared.Actor;
+import org.custodian.shared.AuditedAction;
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.ForbiddenException;
@@ -70,7 +71,7 @@ public class Assessments {
 			.params(id, Jurisdiction.of(jurisdiction).code(), cleanSubject, Date.valueOf(trigger),
 					UUID.fromString(author.id()), now())
 			.update();
-		this.events.publishEvent(DueDiligenceEvents.assessment(author, "opened", id.toString(),
+		this.events.publishEvent(new AuditedAction(author, "assessment.opened", "assessment", id.toString(),
 				Map.of("jurisdiction", Jurisdiction.of(jurisdiction).code(), "subject", cleanSubject)));
 		return id;
 	}
@@ -93,7 +94,7 @@ public class Assessments {
 			.params(id, assessmentId, expert, organisation, Date.valueOf(date), summary, UUID.fromString(recorder.id()),
 					now())
 			.update();
-		this.events.publishEvent(DueDiligenceEvents.assessment(recorder, "consultation-recorded",
+		this.events.publishEvent(new AuditedAction(recorder, "assessment.consultation-recorded", "assessment",
 				assessmentId.toString(), Map.of("expert", expert, "organisation", organisation)));
 		return id;
 	}
@@ -139,7 +140,7 @@ public class Assessments {
 			.params(this.json.writeValueAsString(findings), decision.name(), rationale, conditions,
 					UUID.fromString(lead.id()), now(), assessmentId)
 			.update();
-		this.events.publishEvent(DueDiligenceEvents.assessment(lead, "concluded", assessmentId.toString(),
+		this.events.publishEvent(new AuditedAction(lead, "assessment.concluded", "assessment", assessmentId.toString(),
 				Map.of("decision", decision.name())));
 	}
 
@@ -156,7 +157,7 @@ public class Assessments {
 			.sql("UPDATE dd_assessment SET status = 'SIGNED_OFF', signed_off_by = ?, signed_off_at = ? WHERE id = ?")
 			.params(UUID.fromString(lead.id()), now(), assessmentId)
 			.update();
-		this.events.publishEvent(DueDiligenceEvents.assessment(lead, "signed-off", assessmentId.toString(),
+		this.events.publishEvent(new AuditedAction(lead, "assessment.signed-off", "assessment", assessmentId.toString(),
 				Map.of("decision", assessment.get("decision"))));
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.custodian.shared.Actor;
+import org.custodian.shared.AuditedAction;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.Jurisdiction;
 
@@ -66,8 +67,8 @@ public class RiskLevels {
 			.params(jurisdiction.code(), risk.name(), why, UUID.fromString(actor.id()),
 					OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
 			.update();
-		this.events.publishEvent(new DueDiligenceEvents(actor, "jurisdiction.risk-set", "jurisdiction",
-				jurisdiction.code(), Map.of("level", risk.name(), "reason", why)));
+		this.events.publishEvent(new AuditedAction(actor, "jurisdiction.risk-set", "jurisdiction", jurisdiction.code(),
+				Map.of("level", risk.name(), "reason", why)));
 		return risk;
 	}
 

@@ -4,28 +4,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.custodian.shared.Actor;
-import org.custodian.shared.AuditableEvent;
+import org.custodian.shared.RequestEvent;
 import org.custodian.shared.RequestId;
 
 /**
  * A notice was sent, delayed or withheld, with the reason; recorded against the request.
  */
-public record NoticeEvent(RequestId requestId, String action, String accountId,
-		String reason) implements AuditableEvent {
+public record NoticeEvent(RequestId requestId, String action, String accountId, String reason) implements RequestEvent {
 
 	@Override
 	public Actor actor() {
 		return Actor.SYSTEM;
-	}
-
-	@Override
-	public String subjectType() {
-		return "request";
-	}
-
-	@Override
-	public String subjectId() {
-		return this.requestId.toString();
 	}
 
 	@Override

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.custodian.duediligence.Assessments;
 import org.custodian.duediligence.LiftingVerdict;
 import org.custodian.shared.Actor;
+import org.custodian.shared.AuditedAction;
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.Jurisdiction;
@@ -123,7 +124,7 @@ public class Pauses {
 		details.put("effectiveFrom", pause.effectiveFrom().toString());
 		details.put("reason", pause.reason());
 		details.put("exceptEmergencies", pause.exceptEmergencies());
-		this.events.publishEvent(new PolicyEvents(actor, "pause.enacted", "pause", pause.id().toString(), details));
+		this.events.publishEvent(new AuditedAction(actor, "pause.enacted", "pause", pause.id().toString(), details));
 		return pause;
 	}
 
@@ -146,7 +147,7 @@ public class Pauses {
 		this.jdbc.sql("UPDATE pause SET lifted_by = ?, lifted_at = ?, lifting_rationale = ? WHERE id = ?")
 			.params(UUID.fromString(actor.id()), utc(Instant.now(this.clock)), why, id)
 			.update();
-		this.events.publishEvent(new PolicyEvents(actor, "pause.lifted", "pause", id.toString(),
+		this.events.publishEvent(new AuditedAction(actor, "pause.lifted", "pause", id.toString(),
 				Map.of("jurisdiction", pause.jurisdiction().code(), "rationale", why)));
 		return pause;
 	}
@@ -247,7 +248,7 @@ public class Pauses {
 		else {
 			this.jdbc.sql("DELETE FROM mlat_only_rule WHERE jurisdiction = ?").param(jurisdiction.code()).update();
 		}
-		this.events.publishEvent(new PolicyEvents(actor, enabled ? "policy.mlat-only-set" : "policy.mlat-only-removed",
+		this.events.publishEvent(new AuditedAction(actor, enabled ? "policy.mlat-only-set" : "policy.mlat-only-removed",
 				"jurisdiction", jurisdiction.code(), Map.of("reason", why)));
 	}
 

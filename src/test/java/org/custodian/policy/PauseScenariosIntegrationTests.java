@@ -71,10 +71,7 @@ class PauseScenariosIntegrationTests extends IntegrationTest {
 	/** Pauses from one scenario must not reach into the next: the database is shared. */
 	@AfterEach
 	void liftEverything() {
-		this.jdbc
-			.sql("UPDATE pause SET lifted_at = now(), lifted_by = gen_random_uuid(), lifting_rationale = 'test end' "
-					+ "WHERE lifted_at IS NULL")
-			.update();
+		Policies.liftAll(this.jdbc);
 		this.jdbc.sql("DELETE FROM mlat_only_rule").update();
 	}
 

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.custodian.support.World.Person;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,6 +42,16 @@ public final class Policies {
 	public Api.Response lift(String pauseId, String rationale) {
 		return this.api.as(this.admin.token())
 			.post("/api/v1/pauses/" + pauseId + "/lifting", Map.of("rationale", rationale));
+	}
+
+	/**
+	 * Lifts every pause in force, bypassing the due-diligence gate: tests share one
+	 * database, and a pause left behind would hold the next test's requests.
+	 */
+	public static void liftAll(JdbcClient jdbc) {
+		jdbc.sql("UPDATE pause SET lifted_at = now(), lifted_by = gen_random_uuid(), lifting_rationale = 'test end' "
+				+ "WHERE lifted_at IS NULL")
+			.update();
 	}
 
 	public static Map<String, Object> pause(String jurisdiction, String match, List<String> stages, String appliesTo,

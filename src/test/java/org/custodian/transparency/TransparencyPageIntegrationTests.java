@@ -27,10 +27,7 @@ class TransparencyPageIntegrationTests extends IntegrationTest {
 
 	@AfterEach
 	void liftEverything() {
-		this.jdbc
-			.sql("UPDATE pause SET lifted_at = now(), lifted_by = gen_random_uuid(), lifting_rationale = 'test end' "
-					+ "WHERE lifted_at IS NULL")
-			.update();
+		Policies.liftAll(this.jdbc);
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import org.custodian.identity.Totp;
 import org.custodian.support.IntegrationTest;
+import org.custodian.support.Policies;
 import org.custodian.support.TestMail;
 import org.custodian.support.World;
 import org.junit.jupiter.api.AfterAll;
@@ -138,10 +139,7 @@ class RequestJourneyBrowserTests extends IntegrationTest {
 
 	@AfterEach
 	void liftPauses() {
-		this.jdbc
-			.sql("UPDATE pause SET lifted_at = now(), lifted_by = gen_random_uuid(), lifting_rationale = 'test end' "
-					+ "WHERE lifted_at IS NULL")
-			.update();
+		Policies.liftAll(this.jdbc);
 	}
 
 	private void officerRegisters(Page officer, String email) {
