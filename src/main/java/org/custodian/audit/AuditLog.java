@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
@@ -103,6 +104,23 @@ public class AuditLog {
 					batch.subjectType(), batch.subjectIds().toArray(String[]::new), details, previous, hashes)
 			.update();
 		this.jdbc.sql("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1").params(seq + n, hash).update();
+	}
+
+	/**
+	 * How many events the log holds and the hash of the newest: what a statement computed
+	 * from the log can cite, so that the log it was computed on can be recognised later.
+	 */
+	@Transactional(readOnly = true)
+	public AuditHead head() {
+		return this.jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")
+			.query((rs, row) -> new AuditHead(rs.getLong("seq"), rs.getString("hash")))
+			.single();
+	}
+
+	/** The hash recorded for one event, if the log has it. */
+	@Transactional(readOnly = true)
+	public Optional<String> hashOf(long seq) {
+		return this.jdbc.sql("SELECT hash FROM audit_event WHERE seq = ?").param(seq).query(String.class).optional();
 	}
 
 	/** The events about one subject, oldest first. */

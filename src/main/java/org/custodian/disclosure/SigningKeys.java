@@ -13,6 +13,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The platform's Ed25519 manifest-signing key: generated on first use, kept in the
- * database with its private half sealed, so every node and every restart signs with the
- * same key. The public half is published at a well-known address.
+ * The platform's Ed25519 signing key, for production manifests and published transparency
+ * reports: generated on first use, kept in the database with its private half sealed, so
+ * every node and every restart signs with the same key. The public half is published at a
+ * well-known address.
  */
 @Component
 public class SigningKeys {
@@ -66,6 +68,18 @@ public class SigningKeys {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The public half of a key this platform has signed with, active or retired, so that
+	 * what it signed earlier still verifies.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PublicKey> publicKey(String id) {
+		return this.jdbc.sql("SELECT public_key FROM signing_key WHERE id = ?")
+			.param(id)
+			.query((rs, row) -> publicKey(rs.getBytes("public_key")))
+			.optional();
 	}
 
 	/** A key's id: the first 16 hex digits of the SHA-256 of its X.509 encoding. */

@@ -38,6 +38,7 @@ public record RequestSubmitted(RequestId requestId, String caseNumber, AgencyId 
 		details.put("targets", this.targets);
 		details.put("documentSha256", (this.documentSha256 != null) ? this.documentSha256 : "");
 		details.put("nonDisclosureOrder", this.nonDisclosureOrder);
+		details.put("receivedAt", this.receivedAt.toString());
 		return details;
 	}
 

@@ -28,6 +28,11 @@ public record Period(int year, int half) {
 		return new Period(utc.getYear(), (utc.getMonthValue() <= 6) ? 1 : 2);
 	}
 
+	/** The first instant of the half-year. */
+	public Instant start() {
+		return ZonedDateTime.of(this.year, (this.half == 1) ? 1 : 7, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
+	}
+
 	@Override
 	public String toString() {
 		return this.year + "-H" + this.half;

@@ -33,8 +33,8 @@ class ReportExportCommand implements Command {
 
 	@Override
 	public int run(List<String> arguments, PrintStream out) {
-		String period = option(arguments, "--period");
-		String format = option(arguments, "--format");
+		String period = Command.option(arguments, "--period");
+		String format = Command.option(arguments, "--format");
 		if (period == null) {
 			out.println("Usage: report export --period 2020-H2 [--format csv|json]");
 			return 2;
@@ -56,11 +56,6 @@ class ReportExportCommand implements Command {
 			out.println(ex.errors().get(0).field() + " " + ex.errors().get(0).message());
 			return 2;
 		}
-	}
-
-	private static String option(List<String> arguments, String name) {
-		int index = arguments.indexOf(name);
-		return (index >= 0 && index + 1 < arguments.size()) ? arguments.get(index + 1) : null;
 	}
 
 }

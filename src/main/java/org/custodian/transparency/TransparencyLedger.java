@@ -1,5 +1,7 @@
 package org.custodian.transparency;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,15 +19,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps one ledger row per request from the lifecycle's events, in the transaction of
- * each change, so the report counts exactly what happened.
+ * each change, so the report counts exactly what happened. Every fact it keeps comes from
+ * an audited event, so the same figures can be recomputed from the audit log alone
+ * ({@link AuditedFigures}); keep the two in step.
  */
 @Component
 class TransparencyLedger {
 
 	private final JdbcClient jdbc;
 
-	TransparencyLedger(JdbcClient jdbc) {
+	private final Clock clock;
+
+	TransparencyLedger(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** Runs right after the audit log, before screening reacts to the same event. */
@@ -82,9 +89,8 @@ class TransparencyLedger {
 		String assignment = switch (action) {
 			case "request.held" -> "held = true";
 			case "request.preserved" -> "preserved = true";
-			case "request.produced" -> "produced = true, produced_at = now()";
-			case "request.mlat-required" -> "outcome = 'REQUIRE_MLAT'";
-			case "request.approved", "request.rejected", "request.closed", "request.refused" ->
+			case "request.produced" -> "produced = true, produced_at = ?";
+			case "request.approved", "request.rejected", "request.closed", "request.refused", "request.mlat-required" ->
 				"outcome = ?, rejection_reason = ?";
 			default -> null;
 		};
@@ -92,7 +98,10 @@ class TransparencyLedger {
 			return;
 		}
 		String sql = "UPDATE transparency_request SET " + assignment + " WHERE request_id = ANY(?::uuid[])";
-		if (assignment.contains("?")) {
+		if (assignment.contains("produced_at")) {
+			this.jdbc.sql(sql).params(OffsetDateTime.now(this.clock), ids).update();
+		}
+		else if (assignment.contains("?")) {
 			this.jdbc.sql(sql).params(extra.get("outcome"), extra.get("rejectionReason"), ids).update();
 		}
 		else {

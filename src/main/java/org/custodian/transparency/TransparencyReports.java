@@ -66,7 +66,7 @@ public class TransparencyReports {
 			  count(*) FILTER (WHERE non_disclosure AND type <> 'PRESERVATION') AS under_order,
 			  count(*) FILTER (WHERE emergency_unverified) AS unverified,
 			  %s
-			FROM transparency_request WHERE period = ANY(?::text[])
+			FROM {ledger} AS ledger WHERE period = ANY(?::text[])
 			GROUP BY period, jurisdiction ORDER BY period, jurisdiction""".formatted(REJECTION_KEYS.stream()
 		.map((key) -> "count(*) FILTER (WHERE outcome IN ('REJECT', 'REQUIRE_MLAT') AND coalesce(rejection_reason, outcome) = '"
 				+ key + "') AS rejected_" + key.toLowerCase(Locale.ROOT))
@@ -123,9 +123,25 @@ public class TransparencyReports {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Period, List<ReportRow>> reports(List<Period> periods) {
+		return aggregate(SQL.replace("{ledger}", "transparency_request"), List.of(), periods);
+	}
+
+	/**
+	 * The report of one half-year as the first {@code events} events of the audit log
+	 * tell it, without the ledger: the same aggregate over {@link AuditedFigures}.
+	 */
+	@Transactional(readOnly = true)
+	public List<ReportRow> reportFromAuditLog(Period period, long events) {
+		return aggregate(SQL.replace("{ledger}", AuditedFigures.LEDGER), List.of(events, events), List.of(period))
+			.getOrDefault(period, List.of());
+	}
+
+	private Map<Period, List<ReportRow>> aggregate(String sql, List<Object> sourceParams, List<Period> periods) {
 		Map<Period, List<ReportRow>> reports = new LinkedHashMap<>();
-		this.jdbc.sql(SQL)
-			.param(periods.stream().map(Period::toString).toArray(String[]::new))
+		List<Object> params = new ArrayList<>(sourceParams);
+		params.add(periods.stream().map(Period::toString).toArray(String[]::new));
+		this.jdbc.sql(sql)
+			.params(params)
 			.query((rs, row) -> reports.computeIfAbsent(Period.parse(rs.getString("period")), (p) -> new ArrayList<>())
 				.add(row(rs)))
 			.list();

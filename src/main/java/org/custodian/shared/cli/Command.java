@@ -23,4 +23,10 @@ public interface Command {
 	 */
 	int run(List<String> arguments, PrintStream out);
 
+	/** The word after {@code --name} among the arguments, or null. */
+	static String option(List<String> arguments, String name) {
+		int index = arguments.indexOf(name);
+		return (index >= 0 && index + 1 < arguments.size()) ? arguments.get(index + 1) : null;
+	}
+
 }

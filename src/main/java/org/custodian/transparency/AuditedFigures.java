@@ -1,0 +1,57 @@
+package org.custodian.transparency;
+
+/**
+ * The ledger as the audit log alone tells it: one row per request with the same columns
+ * as {@code transparency_request}, derived from the first {@code n} audit events, so a
+ * published report can be recomputed from the log it cites and compared. Mirrors
+ * {@link TransparencyLedger} event by event; a change to one is a change to both.
+ */
+final class AuditedFigures {
+
+	private static final String OUTCOMES = "('request.approved', 'request.rejected', 'request.closed', "
+			+ "'request.refused', 'request.mlat-required')";
+
+	/**
+	 * A relation with the ledger's columns; its two parameters are the number of audit
+	 * events to read.
+	 */
+	static final String LEDGER = """
+			(SELECT s.subject_id AS request_id,
+			   to_char(s.received, 'YYYY') || '-H' || CASE WHEN extract(month FROM s.received) <= 6 THEN '1' ELSE '2' END
+			     AS period,
+			   s.d ->> 'jurisdiction' AS jurisdiction,
+			   s.d ->> 'type' AS type,
+			   (s.d ->> 'targets')::int AS accounts,
+			   (s.d ->> 'nonDisclosureOrder')::boolean AS non_disclosure,
+			   coalesce(f.held, false) AS held,
+			   coalesce(f.preserved, false) AS preserved,
+			   coalesce(f.produced, false) AS produced,
+			   f.outcome,
+			   f.rejection_reason,
+			   coalesce(f.users_notified, 0) AS users_notified,
+			   coalesce(f.emergency_unverified, false) AS emergency_unverified
+			 FROM (SELECT subject_id, details::jsonb AS d,
+			         coalesce((details::jsonb ->> 'receivedAt')::timestamptz, occurred_at) AT TIME ZONE 'UTC' AS received
+			       FROM audit_event
+			       WHERE seq <= ? AND subject_type = 'request' AND action = 'request.submitted') s
+			 LEFT JOIN (SELECT subject_id,
+			     bool_or(action = 'request.held') AS held,
+			     bool_or(action = 'request.preserved') AS preserved,
+			     bool_or(action = 'request.produced') AS produced,
+			     (array_agg(details::jsonb ->> 'outcome' ORDER BY seq DESC) FILTER (WHERE action IN %1$s))[1] AS outcome,
+			     (array_agg(details::jsonb ->> 'rejectionReason' ORDER BY seq DESC)
+			       FILTER (WHERE action IN %1$s))[1] AS rejection_reason,
+			     count(*) FILTER (WHERE action = 'notice.sent') AS users_notified,
+			     (array_agg(NOT coalesce((details::jsonb ->> 'confirmed')::boolean, false) ORDER BY seq DESC)
+			       FILTER (WHERE action = 'emergency.callback-recorded'))[1] AS emergency_unverified
+			   FROM audit_event
+			   WHERE seq <= ? AND subject_type = 'request' AND action IN ('request.held', 'request.preserved',
+			     'request.produced', 'notice.sent', 'emergency.callback-recorded', 'request.approved', 'request.rejected',
+			     'request.closed', 'request.refused', 'request.mlat-required')
+			   GROUP BY subject_id) f ON f.subject_id = s.subject_id)"""
+		.formatted(OUTCOMES);
+
+	private AuditedFigures() {
+	}
+
+}
