@@ -140,6 +140,15 @@ public class ReportPublications {
 			.orElseThrow(() -> new NotFoundException("No published report " + id + "."));
 	}
 
+	/** A period's publications, newest first. */
+	@Transactional(readOnly = true)
+	public List<PublishedReport> of(Period period) {
+		return this.jdbc.sql("SELECT * FROM transparency_publication WHERE period = ? ORDER BY published_at DESC, id")
+			.param(period.toString())
+			.query(ReportPublications::published)
+			.list();
+	}
+
 	/** The newest publication of a period. */
 	@Transactional(readOnly = true)
 	public Optional<PublishedReport> latest(Period period) {

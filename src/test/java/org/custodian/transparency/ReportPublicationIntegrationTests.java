@@ -124,6 +124,10 @@ class ReportPublicationIntegrationTests extends IntegrationTest {
 		assertThat(this.api.anonymous().get("/api/v1/transparency/publications").json().findValues("id"))
 			.anySatisfy((listed) -> assertThat(listed.asString()).isEqualTo(id));
 
+		String page = this.api.anonymous().get("/transparency?period=" + this.period).text();
+		assertThat(page).contains("Signed reports", "/api/v1/transparency/publications/" + id,
+				"(head " + envelope.path("auditHeadHash").asString().substring(0, 16) + ")");
+
 		String output = run("--id", id);
 		assertThat(output).contains("ok      Ed25519 signature", "ok      The audit log's hash chain is intact",
 				"has the published head hash", "follow from the first " + envelope.path("auditEventCount").asLong(),

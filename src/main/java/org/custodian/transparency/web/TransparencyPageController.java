@@ -2,6 +2,7 @@ package org.custodian.transparency.web;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.Jurisdiction;
 import org.custodian.shared.web.BrowserPage;
 import org.custodian.transparency.Period;
+import org.custodian.transparency.PublishedReport;
+import org.custodian.transparency.ReportPublications;
 import org.custodian.transparency.ReportRow;
 import org.custodian.transparency.TransparencyReports;
 
@@ -33,12 +36,15 @@ class TransparencyPageController {
 
 	private final Pauses pauses;
 
+	private final ReportPublications publications;
+
 	private final int threshold;
 
-	TransparencyPageController(TransparencyReports reports, Pauses pauses,
+	TransparencyPageController(TransparencyReports reports, Pauses pauses, ReportPublications publications,
 			@Value("${custodian.transparency.small-number-threshold:0}") int threshold) {
 		this.reports = reports;
 		this.pauses = pauses;
+		this.publications = publications;
 		this.threshold = threshold;
 	}
 
@@ -50,6 +56,7 @@ class TransparencyPageController {
 		model.addAttribute("periods", periods);
 		model.addAttribute("period", shown);
 		model.addAttribute("rows", this.reports.report(shown));
+		model.addAttribute("publications", this.publications.of(shown).stream().map(Publication::of).toList());
 		model.addAttribute("band", new Band(this.threshold));
 		return "transparency/index";
 	}
@@ -75,6 +82,20 @@ class TransparencyPageController {
 		model.addAttribute("paused", !inForce.isEmpty());
 		model.addAttribute("band", new Band(this.threshold));
 		return "transparency/jurisdiction";
+	}
+
+	/**
+	 * A signed report as listed on the page.
+	 */
+	record Publication(String id, String publishedAt, long auditEventCount, String head) {
+
+		static Publication of(PublishedReport published) {
+			return new Publication(published.id().toString(),
+					DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+						.format(published.publishedAt().atZone(ZoneOffset.UTC)),
+					published.auditEventCount(), published.auditHeadHash().substring(0, 16));
+		}
+
 	}
 
 	/**
