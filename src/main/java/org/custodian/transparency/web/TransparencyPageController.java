@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,9 +54,11 @@ class TransparencyPageController {
 		List<Period> periods = this.reports.periods();
 		Period shown = (period != null) ? Period.parse(period)
 				: (periods.isEmpty() ? Period.of(Instant.now()) : periods.get(periods.size() - 1));
+		Map<Period, List<ReportRow>> all = this.reports.reports(periods);
 		model.addAttribute("periods", periods);
 		model.addAttribute("period", shown);
-		model.addAttribute("rows", this.reports.report(shown));
+		model.addAttribute("rows", all.containsKey(shown) ? all.get(shown) : this.reports.report(shown));
+		model.addAttribute("sparks", Spark.byJurisdiction(periods, all));
 		model.addAttribute("publications", this.publications.of(shown).stream().map(Publication::of).toList());
 		model.addAttribute("band", new Band(this.threshold));
 		return "transparency/index";
@@ -135,12 +138,56 @@ class TransparencyPageController {
 			return new Chart(bars, Math.max(x + 10, 200), HEIGHT + 40);
 		}
 
+		/** The share produced as one line through the dots. */
+		public String line() {
+			return this.bars.stream()
+				.map((bar) -> (bar.x() + 12) + "," + bar.dotY())
+				.collect(java.util.stream.Collectors.joining(" "));
+		}
+
 	}
 
 	/**
 	 * One half-year on the chart.
 	 */
 	record Bar(String label, int x, int y, int height, int dotY, long requests, int percent) {
+	}
+
+	/**
+	 * A jurisdiction's share of requests with data produced, one small bar per half-year
+	 * (every half-year on the page, so the columns line up): the world table's "over
+	 * time" column.
+	 */
+	record Spark(List<SparkBar> bars, int width) {
+
+		static final int HEIGHT = 24;
+
+		static final int STEP = 7;
+
+		static Map<String, Spark> byJurisdiction(List<Period> periods, Map<Period, List<ReportRow>> reports) {
+			Map<String, List<SparkBar>> bars = new LinkedHashMap<>();
+			for (int i = 0; i < periods.size(); i++) {
+				Period period = periods.get(i);
+				for (ReportRow row : reports.getOrDefault(period, List.of())) {
+					int height = (row.requests() == 0) ? 0
+							: Math.max(1, Math.round((HEIGHT - 2) * row.percentProduced() / 100f));
+					bars.computeIfAbsent(row.jurisdiction(), (key) -> new ArrayList<>())
+						.add(new SparkBar(period + ": " + row.percentProduced() + " %", i * STEP, HEIGHT - height,
+								height));
+				}
+			}
+			Map<String, Spark> sparks = new LinkedHashMap<>();
+			bars.forEach((jurisdiction, list) -> sparks.put(jurisdiction,
+					new Spark(list, Math.max(periods.size() * STEP, STEP))));
+			return sparks;
+		}
+
+	}
+
+	/**
+	 * One half-year in a jurisdiction's small chart.
+	 */
+	record SparkBar(String label, int x, int y, int height) {
 	}
 
 }
