@@ -89,17 +89,6 @@ public class TransparencyReports {
 			.toList();
 	}
 
-	/** One jurisdiction's rows over every half-year, oldest first. */
-	@Transactional(readOnly = true)
-	public Map<Period, ReportRow> history(String jurisdiction) {
-		Map<Period, ReportRow> history = new LinkedHashMap<>();
-		reports(periods()).forEach((period, rows) -> rows.stream()
-			.filter((row) -> row.jurisdiction().equals(jurisdiction))
-			.findFirst()
-			.ifPresent((row) -> history.put(period, row)));
-		return history;
-	}
-
 	/** When data was last produced for the jurisdiction's authorities, if ever. */
 	@Transactional(readOnly = true)
 	public Optional<Instant> lastDisclosure(String jurisdiction) {

@@ -43,6 +43,9 @@ public abstract class IntegrationTest {
 		registry.add("spring.mail.port", TestMail::port);
 		// Every test signs in from 127.0.0.1; the per-address limit has its own test.
 		registry.add("custodian.web.sign-in-limit", () -> "100000");
+		// Tests read the public pages right after changing the figures; the pages' cache
+		// has its own test.
+		registry.add("custodian.transparency.page-max-age", () -> "0s");
 	}
 
 	@BeforeEach

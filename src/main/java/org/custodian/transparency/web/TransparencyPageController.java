@@ -39,11 +39,14 @@ class TransparencyPageController {
 
 	private final ReportPublications publications;
 
+	private final PublicFigures figures;
+
 	private final int threshold;
 
 	TransparencyPageController(TransparencyReports reports, Pauses pauses, ReportPublications publications,
-			@Value("${custodian.transparency.small-number-threshold:0}") int threshold) {
+			PublicFigures figures, @Value("${custodian.transparency.small-number-threshold:0}") int threshold) {
 		this.reports = reports;
+		this.figures = figures;
 		this.pauses = pauses;
 		this.publications = publications;
 		this.threshold = threshold;
@@ -51,14 +54,14 @@ class TransparencyPageController {
 
 	@GetMapping("/transparency")
 	String world(@RequestParam(required = false) String period, Model model) {
-		List<Period> periods = this.reports.periods();
+		PublicFigures.Figures figures = this.figures.get();
+		List<Period> periods = figures.periods();
 		Period shown = (period != null) ? Period.parse(period)
 				: (periods.isEmpty() ? Period.of(Instant.now()) : periods.get(periods.size() - 1));
-		Map<Period, List<ReportRow>> all = this.reports.reports(periods);
 		model.addAttribute("periods", periods);
 		model.addAttribute("period", shown);
-		model.addAttribute("rows", all.containsKey(shown) ? all.get(shown) : this.reports.report(shown));
-		model.addAttribute("sparks", Spark.byJurisdiction(periods, all));
+		model.addAttribute("rows", figures.reports().getOrDefault(shown, List.of()));
+		model.addAttribute("sparks", Spark.byJurisdiction(periods, figures.reports()));
 		model.addAttribute("publications", this.publications.of(shown).stream().map(Publication::of).toList());
 		model.addAttribute("band", new Band(this.threshold));
 		return "transparency/index";
@@ -70,7 +73,13 @@ class TransparencyPageController {
 			throw new InvalidInputException("code", "must be an ISO 3166-1 alpha-2 code such as HK");
 		}
 		Jurisdiction jurisdiction = Jurisdiction.of(code);
-		Map<Period, ReportRow> history = this.reports.history(jurisdiction.code());
+		Map<Period, ReportRow> history = new LinkedHashMap<>();
+		this.figures.get()
+			.reports()
+			.forEach((period, rows) -> rows.stream()
+				.filter((row) -> row.jurisdiction().equals(jurisdiction.code()))
+				.findFirst()
+				.ifPresent((row) -> history.put(period, row)));
 		List<Map<String, Object>> pauses = this.pauses.history(jurisdiction);
 		List<Map<String, Object>> inForce = pauses.stream().filter((p) -> p.get("liftedAt") == null).toList();
 		model.addAttribute("jurisdiction", jurisdiction.code());
