@@ -164,7 +164,7 @@ public class ReportPublications {
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public ReportVerification verify(PublishedReport published) {
-		return verify(published.jws(), (payload) -> JSON.readTree(payload).equals(JSON.readTree(published.document())),
+		return verify(published.jws(), (payload) -> payload.equals(parse(published.document())),
 				"The stored report is the signed one");
 	}
 
@@ -183,7 +183,7 @@ public class ReportPublications {
 					List.of(new Check(false, "The file is not JSON: " + ex.getOriginalMessage())));
 		}
 		JsonNode copy = downloaded.path("report");
-		return verify(downloaded.path("jws").asString(""), (payload) -> JSON.readTree(payload).equals(copy),
+		return verify(downloaded.path("jws").asString(""), (payload) -> payload.equals(copy),
 				"The file's readable report is the signed one");
 	}
 
@@ -212,13 +212,13 @@ public class ReportPublications {
 		try {
 			report = JSON.readTree(signed.payload());
 			period = Period.parse(report.path("period").asString(""));
-			boolean same = sameAsCopy.holds(signed.payload());
-			checks.add(new Check(same, sameStatement + (same ? "" : ": NO, it was changed after signing")));
 		}
 		catch (JacksonException | InvalidInputException ex) {
 			checks.add(new Check(false, "The signed payload is not a report"));
 			return new ReportVerification(checks);
 		}
+		boolean same = sameAsCopy.holds(report);
+		checks.add(new Check(same, sameStatement + (same ? "" : ": NO, it was changed after signing")));
 		long events = report.path("auditEventCount").asLong(-1);
 		String head = report.path("auditHeadHash").asString("");
 		checkAuditLog(events, head, checks::add);
@@ -295,10 +295,20 @@ public class ReportPublications {
 	private record Snapshot(AuditHead head, List<ReportRow> rows) {
 	}
 
+	/** The document as JSON, or null if it is not JSON at all. */
+	private static JsonNode parse(String document) {
+		try {
+			return JSON.readTree(document);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
 	@FunctionalInterface
 	private interface PayloadCheck {
 
-		boolean holds(String payload);
+		boolean holds(JsonNode payload);
 
 	}
 
