@@ -14,9 +14,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param source which {@link RecordSource} runs: {@code sample} or {@code jdbc}
  * @param storage where production packages are written (a volume shared by the nodes)
- * @param masterKey base64 of 32 bytes that seal secrets at rest; if empty, a key is
- * generated into {@code masterKeyFile} (development only)
- * @param masterKeyFile where the development master key lives
  * @param retention how long a package stays downloadable before it is purged
  * @param maxAttempts how often a failing build is tried before the production fails
  * @param retryDelay the wait between attempts
@@ -26,14 +23,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jdbc the JDBC connector's settings
  */
 @ConfigurationProperties("custodian.disclosure")
-public record DisclosureProperties(String source, Path storage, String masterKey, Path masterKeyFile,
-		Duration retention, int maxAttempts, Duration retryDelay, Duration purgeInterval, Duration followUpWithin,
-		Jdbc jdbc) {
+public record DisclosureProperties(String source, Path storage, Duration retention, int maxAttempts,
+		Duration retryDelay, Duration purgeInterval, Duration followUpWithin, Jdbc jdbc) {
 
 	public DisclosureProperties {
 		source = (source != null) ? source : "sample";
 		storage = (storage != null) ? storage : Path.of("data", "productions");
-		masterKeyFile = (masterKeyFile != null) ? masterKeyFile : Path.of("data", "master.key");
 		retention = (retention != null) ? retention : Duration.ofDays(30);
 		maxAttempts = (maxAttempts > 0) ? maxAttempts : 3;
 		retryDelay = (retryDelay != null) ? retryDelay : Duration.ofMinutes(1);

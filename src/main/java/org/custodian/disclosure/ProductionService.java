@@ -25,6 +25,7 @@ import org.custodian.shared.ConflictException;
 import org.custodian.shared.NotFoundException;
 import org.custodian.shared.RequestId;
 import org.custodian.shared.RequestType;
+import org.custodian.shared.crypto.MasterKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -33,6 +33,7 @@ import org.custodian.shared.Actor;
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.DataCategory;
 import org.custodian.shared.RequestId;
+import org.custodian.shared.crypto.MasterKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -15,6 +15,8 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import org.custodian.shared.crypto.MasterKey;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;

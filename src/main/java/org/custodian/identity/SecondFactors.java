@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.InvalidInputException;
+import org.custodian.shared.crypto.MasterKey;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +43,8 @@ public class SecondFactors {
 
 	private static final String ISSUER = "Custodian";
 
+	private static final String SEALED = "sealed:";
+
 	private final SecureRandom random = new SecureRandom();
 
 	private final JdbcClient jdbc;
@@ -49,10 +53,13 @@ public class SecondFactors {
 
 	private final Clock clock;
 
-	SecondFactors(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	private final MasterKey masterKey;
+
+	SecondFactors(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MasterKey masterKey) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.masterKey = masterKey;
 	}
 
 	/**
@@ -70,12 +77,13 @@ public class SecondFactors {
 		this.jdbc.sql("""
 				INSERT INTO second_factor (subject_kind, subject_id, secret) VALUES (?, ?, ?)
 				ON CONFLICT (subject_kind, subject_id) DO NOTHING""")
-			.params(user.kind().name(), user.id(), Totp.newSecret())
+			.params(user.kind().name(), user.id(), seal(Totp.newSecret()))
 			.update();
-		String secret = this.jdbc.sql("SELECT secret FROM second_factor WHERE subject_kind = ? AND subject_id = ?")
-			.params(user.kind().name(), user.id())
-			.query(String.class)
-			.single();
+		String secret = reveal(
+				this.jdbc.sql("SELECT secret FROM second_factor WHERE subject_kind = ? AND subject_id = ?")
+					.params(user.kind().name(), user.id())
+					.query(String.class)
+					.single());
 		String uri = Totp.uri(ISSUER, account, secret);
 		return new Enrolment(secret, uri, qrDataUri(uri));
 	}
@@ -94,6 +102,7 @@ public class SecondFactors {
 			.params(user.kind().name(), user.id())
 			.query(String.class)
 			.optional()
+			.map(this::reveal)
 			.orElseThrow(() -> new ConflictException("Start the enrolment first."));
 		Long step = matchingStep(secret, code, 0);
 		if (step == null) {
@@ -152,10 +161,14 @@ public class SecondFactors {
 		if (row == null) {
 			return false;
 		}
-		Long step = matchingStep((String) row.get("secret"), code, ((Number) row.get("last_step")).longValue());
+		String secret = reveal((String) row.get("secret"));
+		Long step = matchingStep(secret, code, ((Number) row.get("last_step")).longValue());
 		if (step != null) {
-			this.jdbc.sql("UPDATE second_factor SET last_step = ? WHERE subject_kind = ? AND subject_id = ?")
-				.params(step, user.kind().name(), user.id())
+			// Also seals a secret stored before secrets were sealed.
+			this.jdbc
+				.sql("UPDATE second_factor SET last_step = ?, secret = ? WHERE subject_kind = ? AND subject_id = ?")
+				.params(step, ((String) row.get("secret")).startsWith(SEALED) ? row.get("secret") : seal(secret),
+						user.kind().name(), user.id())
 				.update();
 			return true;
 		}
@@ -188,6 +201,23 @@ public class SecondFactors {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A TOTP secret must be readable to check codes, so it cannot be hashed; it is kept
+	 * sealed under the master key, and a copy of the database alone does not give it
+	 * away.
+	 */
+	private String seal(String secret) {
+		return SEALED
+				+ Base64.getEncoder().encodeToString(this.masterKey.seal(secret.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private String reveal(String stored) {
+		return stored.startsWith(SEALED)
+				? new String(this.masterKey.open(Base64.getDecoder().decode(stored.substring(SEALED.length()))),
+						StandardCharsets.UTF_8)
+				: stored;
 	}
 
 	private static String normalise(String code) {

@@ -26,7 +26,7 @@ import org.custodian.accounts.AccountDirectory;
 import org.custodian.agency.Agencies;
 import org.custodian.disclosure.DataRecord;
 import org.custodian.disclosure.DisclosureEvents.DisclosureEvent;
-import org.custodian.disclosure.MasterKey;
+import org.custodian.shared.crypto.MasterKey;
 import org.custodian.disclosure.PreservedRecords;
 import org.custodian.disclosure.RecordSource;
 import org.custodian.identity.CurrentUser;

@@ -1,4 +1,4 @@
-package org.custodian.disclosure;
+package org.custodian.shared.crypto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,12 +16,14 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Seals secrets at rest (the signing key, package passphrases until shown, preserved
- * records) with AES-256-GCM under a key from configuration; in development the key is
- * generated once into a file under {@code ./data}.
+ * records, second-factor secrets) with AES-256-GCM under a key from configuration
+ * ({@code custodian.master-key}, base64 of 32 bytes); in development the key is generated
+ * once into {@code custodian.master-key-file}.
  */
 @Component
 public class MasterKey {
@@ -32,8 +34,9 @@ public class MasterKey {
 
 	private final SecretKey key;
 
-	MasterKey(DisclosureProperties properties) {
-		this.key = new SecretKeySpec(load(properties), "AES");
+	MasterKey(@Value("${custodian.master-key:}") String configured,
+			@Value("${custodian.master-key-file:data/master.key}") Path file) {
+		this.key = new SecretKeySpec(load(configured, file), "AES");
 	}
 
 	/** Encrypts and authenticates: the result is IV followed by ciphertext and tag. */
@@ -62,15 +65,14 @@ public class MasterKey {
 		}
 	}
 
-	private static byte[] load(DisclosureProperties properties) {
-		if (properties.masterKey() != null && !properties.masterKey().isBlank()) {
-			byte[] key = Base64.getDecoder().decode(properties.masterKey().strip());
+	private static byte[] load(String configured, Path file) {
+		if (configured != null && !configured.isBlank()) {
+			byte[] key = Base64.getDecoder().decode(configured.strip());
 			if (key.length != 32) {
-				throw new IllegalStateException("custodian.disclosure.master-key must be base64 of 32 bytes");
+				throw new IllegalStateException("custodian.master-key must be base64 of 32 bytes");
 			}
 			return key;
 		}
-		Path file = properties.masterKeyFile();
 		try {
 			if (!Files.exists(file)) {
 				byte[] key = new byte[32];
