@@ -1,5 +1,6 @@
 package org.custodian;
 
+import org.custodian.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
@@ -21,6 +22,19 @@ class ProdProfileTests {
 			.close()).rootCause()
 			.hasMessageContaining("The prod profile needs an external PostgreSQL")
 			.hasMessageContaining("SPRING_DATASOURCE_URL");
+	}
+
+	@Test
+	void refusesToStartWithoutAMasterKey() {
+		TestDatabase database = TestDatabase.get();
+		assertThatThrownBy(() -> new SpringApplicationBuilder(CustodianApplication.class).profiles("prod")
+			.web(WebApplicationType.NONE)
+			.properties("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.username(),
+					"custodian.master-key=", "db-scheduler.enabled=false")
+			.run()
+			.close()).rootCause()
+			.hasMessageContaining("The prod profile needs a master key")
+			.hasMessageContaining("CUSTODIAN_MASTER_KEY");
 	}
 
 }

@@ -17,6 +17,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +36,12 @@ public class MasterKey {
 	private final SecretKey key;
 
 	MasterKey(@Value("${custodian.master-key:}") String configured,
-			@Value("${custodian.master-key-file:data/master.key}") Path file) {
+			@Value("${custodian.master-key-file:data/master.key}") Path file, Environment environment) {
+		if ((configured == null || configured.isBlank()) && environment.matchesProfiles("prod")) {
+			throw new IllegalStateException(
+					"The prod profile needs a master key: set CUSTODIAN_MASTER_KEY to base64 of 32 random bytes "
+							+ "(e.g. openssl rand -base64 32) and keep it outside the database");
+		}
 		this.key = new SecretKeySpec(load(configured, file), "AES");
 	}
 
