@@ -102,9 +102,17 @@ public class Preservations implements PreservedRecords {
 		this.clock = clock;
 	}
 
-	/** An accepted preservation request gets its snapshot taken by a job. */
+	/**
+	 * An accepted preservation request gets its snapshot taken by a job; a withdrawn one
+	 * has its snapshot purged at once, in the withdrawal's transaction: the agency no
+	 * longer asks for the records to be kept, so they are not.
+	 */
 	@EventListener
 	public void on(RequestTransitioned transitioned) {
+		if (transitioned.from() == CaseStatus.PRESERVED && transitioned.to() == CaseStatus.WITHDRAWN) {
+			purgeWithdrawn(transitioned.requestId());
+			return;
+		}
 		if (transitioned.to() != CaseStatus.PRESERVED) {
 			return;
 		}
@@ -115,6 +123,18 @@ public class Preservations implements PreservedRecords {
 		if (client != null) {
 			client.scheduleIfNotExists(this.snapshotTask.instance(transitioned.requestId().toString()),
 					Instant.now(this.clock));
+		}
+	}
+
+	private void purgeWithdrawn(RequestId id) {
+		int purged = this.jdbc.sql("DELETE FROM preserved_records WHERE request_id = ?").param(id.value()).update();
+		int preservations = this.jdbc.sql(
+				"UPDATE preservation SET status = 'WITHDRAWN' WHERE request_id = ? AND status IN ('PENDING', 'ACTIVE')")
+			.param(id.value())
+			.update();
+		if (preservations > 0) {
+			this.events.publishEvent(new DisclosureEvent(id, Actor.SYSTEM, "preservation.withdrawn",
+					Map.of("purged", true, "recordSets", purged)));
 		}
 	}
 

@@ -123,6 +123,39 @@ class PreservationIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void withdrawingAPreservationPurgesItsSnapshotAtOnce() {
+		String account = anAccountWithRecords();
+		Person officer = this.world.officer(this.world.agency("US"));
+		Person auditor = this.world.staff("AUDITOR");
+		String preservation = this.world.submit(officer, preservationOf(account));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(
+					this.preservations.view(new org.custodian.shared.RequestId(UUID.fromString(preservation)))
+						.get("status"))
+				.isEqualTo("ACTIVE"));
+		assertThat(snapshotSets(preservation)).isPositive();
+
+		Api.Response withdrawn = this.api.as(officer.token())
+			.post("/api/v1/requests/" + preservation + "/withdrawal", Map.of("reason", "Investigation closed"));
+		assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+		assertThat(this.world.officerView(officer, preservation).path("status").asString()).isEqualTo("WITHDRAWN");
+		assertThat(snapshotSets(preservation)).isZero();
+		assertThat(this.preservations.view(new org.custodian.shared.RequestId(UUID.fromString(preservation)))
+			.get("status")).isEqualTo("WITHDRAWN");
+		assertThat(this.api.as(auditor.token())
+			.get("/api/v1/cases/" + preservation + "/timeline")
+			.json()
+			.findValuesAsString("action")).containsSubsequence("request.withdrawn", "preservation.withdrawn");
+	}
+
+	private long snapshotSets(String preservation) {
+		return this.jdbc.sql("SELECT count(*) FROM preserved_records WHERE request_id = ?::uuid")
+			.param(preservation)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void expiresASnapshotOnTheRecord() {
 		String account = anAccountWithRecords();
 		Agency agency = this.world.agency("US");
