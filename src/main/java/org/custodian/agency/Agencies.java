@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -179,19 +182,27 @@ public class Agencies {
 	}
 
 	/**
-	 * When the registered e-mail domain that the officer's address belongs to was added.
+	 * When the registered e-mail domain that each officer's address belongs to was added;
+	 * officers without one are left out.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<Instant> emailDomainAddedAt(OfficerId id) {
-		return this.jdbc.sql("""
-				SELECT max(d.added_at) FROM officer o JOIN agency_email_domain d ON d.agency_id = o.agency_id
+	public Map<OfficerId, Instant> emailDomainsAddedAt(Collection<OfficerId> ids) {
+		Map<OfficerId, Instant> added = new HashMap<>();
+		if (ids.isEmpty()) {
+			return added;
+		}
+		this.jdbc.sql("""
+				SELECT o.id, max(d.added_at) AS added_at
+				FROM officer o JOIN agency_email_domain d ON d.agency_id = o.agency_id
 				  AND (lower(split_part(o.email, '@', 2)) = lower(d.domain)
 				    OR lower(split_part(o.email, '@', 2)) LIKE '%.' || lower(d.domain))
-				WHERE o.id = ?""")
-			.param(id.value())
-			.query(OffsetDateTime.class)
-			.optional()
-			.map(OffsetDateTime::toInstant);
+				WHERE o.id = ANY(?)
+				GROUP BY o.id""")
+			.param(ids.stream().map(OfficerId::value).distinct().toArray(UUID[]::new))
+			.query((rs, row) -> added.put(new OfficerId(rs.getObject("id", UUID.class)),
+					rs.getObject("added_at", OffsetDateTime.class).toInstant()))
+			.list();
+		return added;
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.custodian.review.CaseFlags;
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.NotFoundException;
+import org.custodian.shared.OfficerId;
 import org.custodian.shared.RequestId;
 import org.custodian.shared.RequestType;
 
@@ -126,15 +127,16 @@ public class EmergencyFollowUps implements CaseFlags {
 				return null;
 			})
 			.list();
-		for (UUID id : requestIds) {
-			this.requests.history(new RequestId(id)).ifPresent((history) -> {
-				List<String> signals = TrustSignals.of(history,
-						this.agencies.emailDomainAddedAt(history.officerId()).orElse(null), RECENT_DOMAIN);
-				if (!signals.isEmpty()) {
-					flags.computeIfAbsent(id, (key) -> new ArrayList<>()).addAll(signals);
-				}
-			});
-		}
+		Map<RequestId, Requests.History> histories = this.requests
+			.histories(requestIds.stream().map(RequestId::new).toList());
+		Map<OfficerId, Instant> domains = this.agencies
+			.emailDomainsAddedAt(histories.values().stream().map(Requests.History::officerId).toList());
+		histories.forEach((id, history) -> {
+			List<String> signals = TrustSignals.of(history, domains.get(history.officerId()), RECENT_DOMAIN);
+			if (!signals.isEmpty()) {
+				flags.computeIfAbsent(id.value(), (key) -> new ArrayList<>()).addAll(signals);
+			}
+		});
 		return flags;
 	}
 
