@@ -288,7 +288,7 @@ public class CaseQueries {
 			.list();
 	}
 
-	private static Map<String, Object> summary(ResultSet rs, int row) throws SQLException {
+	static Map<String, Object> summary(ResultSet rs, int row) throws SQLException {
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("id", rs.getObject("request_id", UUID.class));
 		summary.put("caseNumber", rs.getString("case_number"));
