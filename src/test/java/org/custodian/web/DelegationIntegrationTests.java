@@ -126,6 +126,11 @@ class DelegationIntegrationTests extends IntegrationTest {
 		assertThat(owner.get(path + "?lang=zh-TW").body()).contains("可存取的同事", "授予存取權");
 		WebSession.Page refused = owner.post(path + "/delegations", Map.of("email", "nobody@example.org"));
 		assertThat(refused.body()).contains("不是貴機關的在職人員");
+		WebSession stranger = new WebSession(this.port);
+		WebAccounts.officer(stranger, this.world.agency("CA"));
+		WebSession.Page missing = stranger.get(path + "?lang=zh-TW");
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.body()).contains("找不到此請求。").doesNotContain("No request with this id.");
 	}
 
 	private String submit(WebSession web) {
