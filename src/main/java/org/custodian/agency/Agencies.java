@@ -181,6 +181,16 @@ public class Agencies {
 			.optional();
 	}
 
+	/** The officer with this e-mail address (any case), if there is one. */
+	@Transactional(readOnly = true)
+	public Optional<OfficerView> findOfficerByEmail(String email) {
+		return this.jdbc.sql("SELECT id FROM officer WHERE lower(email) = lower(?)")
+			.param(email)
+			.query(UUID.class)
+			.optional()
+			.flatMap((id) -> findOfficer(new OfficerId(id)));
+	}
+
 	/**
 	 * When the registered e-mail domain that each officer's address belongs to was added;
 	 * officers without one are left out.

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.custodian.agency.Agencies;
@@ -105,6 +106,16 @@ public class EmergencyFollowUps implements CaseFlags {
 		this.events.publishEvent(new DisclosureEvent(new RequestId(emergencyRequestId), officer.actor(),
 				"emergency.follow-up-received", Map.of("legalRequestId", legalRequest.toString())));
 		return Map.of("emergencyRequestId", emergencyRequestId, "legalRequestId", legalRequest.value());
+	}
+
+	/**
+	 * Emergency disclosures whose follow-up legal process is past its deadline and has
+	 * not been named (served by the partial index {@code emergency_follow_up_open}).
+	 */
+	@Override
+	public Optional<String> overdueRequests() {
+		return Optional.of("SELECT emergency_request_id FROM emergency_follow_up "
+				+ "WHERE legal_request_id IS NULL AND due_at < ?");
 	}
 
 	@Override

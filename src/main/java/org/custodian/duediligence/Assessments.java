@@ -144,14 +144,18 @@ public class Assessments {
 				Map.of("decision", decision.name())));
 	}
 
-	/** A second human-rights lead, not the author, signs the conclusion off. */
+	/**
+	 * A second human-rights lead, neither the author nor the lead who concluded, signs
+	 * the conclusion off.
+	 */
 	@Transactional
 	public void signOff(UUID assessmentId, Actor lead) {
 		Map<String, Object> assessment = require(assessmentId);
 		requireStatus(assessment, "CONCLUDED", "sign off");
-		if (assessment.get("authorId").toString().equals(lead.id())) {
+		if (!maySignOff(assessment, lead.id())) {
 			throw new ForbiddenException(
-					"The author of an assessment cannot sign it off; another human-rights lead must.");
+					"The author of an assessment and the lead who concluded it cannot sign it off; "
+							+ "another human-rights lead must.");
 		}
 		this.jdbc
 			.sql("UPDATE dd_assessment SET status = 'SIGNED_OFF', signed_off_by = ?, signed_off_at = ? WHERE id = ?")
@@ -159,6 +163,30 @@ public class Assessments {
 			.update();
 		this.events.publishEvent(new AuditedAction(lead, "assessment.signed-off", "assessment", assessmentId.toString(),
 				Map.of("decision", assessment.get("decision"))));
+	}
+
+	/**
+	 * Whether this person may sign the assessment off: four eyes, so neither its author
+	 * nor the lead who concluded it.
+	 */
+	public static boolean maySignOff(Map<String, Object> assessment, String personId) {
+		return !personId.equals(String.valueOf(assessment.get("authorId")))
+				&& !personId.equals(String.valueOf(assessment.get("concludedBy")));
+	}
+
+	/**
+	 * The assessments, newest first (a few hundred at most: one per law and
+	 * jurisdiction).
+	 */
+	@Transactional(readOnly = true)
+	public List<Map<String, Object>> list() {
+		return this.jdbc.sql("""
+				SELECT a.*, (SELECT count(*) FROM dd_consultation c WHERE c.assessment_id = a.id) AS consultations
+				FROM dd_assessment a ORDER BY a.created_at DESC, a.id LIMIT 500""").query((rs, row) -> {
+			Map<String, Object> view = view(rs, row);
+			view.put("consultationCount", rs.getLong("consultations"));
+			return view;
+		}).list();
 	}
 
 	/** Whether the assessment lets a linked pause be lifted. */
@@ -219,6 +247,8 @@ public class Assessments {
 		view.put("decision", rs.getString("decision"));
 		view.put("rationale", rs.getString("rationale"));
 		view.put("conditions", rs.getString("conditions"));
+		view.put("createdAt", rs.getObject("created_at", OffsetDateTime.class).toInstant());
+		view.put("concludedBy", rs.getObject("concluded_by", UUID.class));
 		view.put("signedOffBy", rs.getObject("signed_off_by", UUID.class));
 		return view;
 	}

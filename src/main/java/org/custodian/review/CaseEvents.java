@@ -71,6 +71,20 @@ public final class CaseEvents {
 	}
 
 	/**
+	 * The request's owner gave a colleague of the same agency access to it in the portal
+	 * ({@code request.delegated}) or took it back ({@code request.delegation-revoked}).
+	 */
+	public record DelegationChanged(RequestId requestId, Actor actor, String action,
+			String officerId) implements RequestEvent {
+
+		@Override
+		public Map<String, Object> details() {
+			return Map.of("officerId", this.officerId);
+		}
+
+	}
+
+	/**
 	 * A staff member opened the case: every staff read of a case is on the record.
 	 */
 	public record CaseViewed(RequestId requestId, Actor actor) implements RequestEvent {

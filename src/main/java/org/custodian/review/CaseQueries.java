@@ -2,6 +2,7 @@ package org.custodian.review;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -52,8 +53,11 @@ public class CaseQueries {
 
 	private final List<CaseFlags> flags;
 
+	private final Clock clock;
+
 	CaseQueries(JdbcClient jdbc, Cases cases, Requests requests, Agencies agencies, ApplicationEventPublisher events,
-			List<CaseFlags> flags) {
+			List<CaseFlags> flags, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.requests = requests;
@@ -76,21 +80,29 @@ public class CaseQueries {
 	}
 
 	/**
+	 * The staff queue with every filter of the console but the overdue one.
+	 */
+	@Transactional(readOnly = true)
+	public Page queue(String status, String jurisdiction, String type, boolean newestFirst, String after,
+			Integer limit) {
+		return queue(new QueueFilter(status, jurisdiction, type, false), newestFirst, after, limit);
+	}
+
+	/**
 	 * The staff queue with every filter of the console.
-	 * @param status a status to filter on, or null
-	 * @param jurisdiction a requesting jurisdiction to filter on, or null
-	 * @param type a request type to filter on (EMERGENCY for the fast lane), or null
+	 * @param filter status, jurisdiction, type (each null for any) and whether only
+	 * overdue cases are wanted
 	 * @param newestFirst whether the newest come first (otherwise the oldest)
 	 * @param after the cursor of the previous page's last case, or null
 	 * @param limit the page size
 	 * @return one page and the cursor of the next, if there is one
 	 */
 	@Transactional(readOnly = true)
-	public Page queue(String status, String jurisdiction, String type, boolean newestFirst, String after,
-			Integer limit) {
+	public Page queue(QueueFilter filter, boolean newestFirst, String after, Integer limit) {
+		String jurisdiction = filter.jurisdiction();
 		FieldProblems problems = new FieldProblems();
-		CaseStatus statusFilter = problems.enumValue(CaseStatus.class, status, "status", false);
-		RequestType typeFilter = problems.enumValue(RequestType.class, type, "type", false);
+		CaseStatus statusFilter = problems.enumValue(CaseStatus.class, filter.status(), "status", false);
+		RequestType typeFilter = problems.enumValue(RequestType.class, filter.type(), "type", false);
 		problems.check(jurisdiction == null || Jurisdiction.isValid(jurisdiction), "jurisdiction",
 				"must be an ISO 3166-1 alpha-2 code");
 		int size = (limit != null) ? limit : 50;
@@ -111,6 +123,9 @@ public class CaseQueries {
 			sql.append(" AND type = ?");
 			params.add(typeFilter.name());
 		}
+		if (filter.overdue()) {
+			overdue(sql, params);
+		}
 		if (cursor != null) {
 			sql.append(newestFirst ? " AND (received_at, request_id) < (?, ?)"
 					: " AND (received_at, request_id) > (?, ?)");
@@ -126,6 +141,23 @@ public class CaseQueries {
 			.list();
 		flag(rows);
 		return Page.of(rows, size);
+	}
+
+	/**
+	 * Keeps the cases some module finds overdue now: the union of their deadline queries.
+	 * {@code OFFSET 0} keeps PostgreSQL from flattening the union into a semi-join that
+	 * walks the whole queue index in order and probes each case (96-308 ms at 1 M cases);
+	 * fenced, it starts from the few open deadlines, fetches those cases and sorts them
+	 * (28-30 ms for 2 537 overdue among 1 M, first page or any cursor).
+	 */
+	private void overdue(StringBuilder sql, List<Object> params) {
+		List<String> queries = this.flags.stream().flatMap((provider) -> provider.overdueRequests().stream()).toList();
+		if (queries.isEmpty()) {
+			sql.append(" AND false");
+			return;
+		}
+		sql.append(" AND request_id IN (").append(String.join(" UNION ALL ", queries)).append(" OFFSET 0)");
+		queries.forEach((query) -> params.add(Cases.utc(Instant.now(this.clock))));
 	}
 
 	/** Adds every module's flags to each case summary. */
@@ -288,7 +320,7 @@ public class CaseQueries {
 			.list();
 	}
 
-	private static Map<String, Object> summary(ResultSet rs, int row) throws SQLException {
+	static Map<String, Object> summary(ResultSet rs, int row) throws SQLException {
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("id", rs.getObject("request_id", UUID.class));
 		summary.put("caseNumber", rs.getString("case_number"));
@@ -308,6 +340,13 @@ public class CaseQueries {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
+	}
+
+	/**
+	 * The queue's filters: a status, a requesting jurisdiction and a request type (each
+	 * null for any), and whether to keep only overdue cases.
+	 */
+	public record QueueFilter(String status, String jurisdiction, String type, boolean overdue) {
 	}
 
 	/**

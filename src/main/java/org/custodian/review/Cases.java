@@ -25,6 +25,7 @@ import org.custodian.shared.Enums;
 import org.custodian.shared.Instrument;
 import org.custodian.shared.Jurisdiction;
 import org.custodian.shared.NotFoundException;
+import org.custodian.shared.OfficerId;
 import org.custodian.shared.RequestId;
 import org.custodian.shared.RequestType;
 import org.custodian.shared.StaffId;
@@ -54,7 +55,7 @@ class Cases {
 	 */
 	static final UUID SYSTEM = new UUID(0, 0);
 
-	void insert(ReviewCase reviewCase, Set<Jurisdiction> targetJurisdictions, Instant receivedAt) {
+	void insert(ReviewCase reviewCase, OfficerId owner, Set<Jurisdiction> targetJurisdictions, Instant receivedAt) {
 		this.jdbc.sql("""
 				INSERT INTO review_case (request_id, case_number, agency_id, jurisdiction, type, instrument, categories,
 				  status, received_at, status_changed_at)
@@ -70,6 +71,11 @@ class Cases {
 					INSERT INTO case_target_jurisdiction (jurisdiction, request_id) SELECT j, ? FROM unnest(?::text[]) AS j""")
 			.params(reviewCase.id().value(),
 					targetJurisdictions.stream().map(Jurisdiction::code).toArray(String[]::new))
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO request_access (officer_id, received_at, request_id, role, granted_by, granted_at)
+				VALUES (?, ?, ?, 'OWNER', ?, ?)""")
+			.params(owner.value(), utc(receivedAt), reviewCase.id().value(), owner.value(), utc(receivedAt))
 			.update();
 	}
 

@@ -118,7 +118,7 @@ public class ReviewService implements RequestStatuses {
 			.stream()
 			.map(Account::homeJurisdiction)
 			.collect(Collectors.toSet());
-		this.cases.insert(reviewCase, targetJurisdictions, submitted.receivedAt());
+		this.cases.insert(reviewCase, request.officerId(), targetJurisdictions, submitted.receivedAt());
 		reviewCase.startScreening();
 		List<CategoryFinding> findings = this.tiers.screen(new TierQuestion(submitted.type(), submitted.instrument(),
 				submitted.jurisdiction(), submitted.categories()));

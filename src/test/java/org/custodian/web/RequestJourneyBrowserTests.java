@@ -1,36 +1,22 @@
 package org.custodian.web;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import org.custodian.identity.Totp;
-import org.custodian.support.IntegrationTest;
 import org.custodian.support.Policies;
 import org.custodian.support.TestMail;
 import org.custodian.support.World;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A request's journey in a real browser (Debian's Chromium): an officer registers, enrols
@@ -38,52 +24,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * approver take it to a decision. Screenshots of the main pages go to
  * {@code target/screenshots/}.
  */
-class RequestJourneyBrowserTests extends IntegrationTest {
-
-	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-
-	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+class RequestJourneyBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@BeforeAll
-	static void launch() {
-		boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-		if (!Files.isExecutable(CHROMIUM)) {
-			if (ci) {
-				fail("CI=true but there is no Chromium at " + CHROMIUM + ": install it (apt-get install chromium)");
-			}
-			assumeTrue(false, "Browser tests skipped: no Chromium at " + CHROMIUM
-					+ " (apt-get install chromium to run them; in CI they never skip)");
-		}
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync",
-						"--no-first-run", "--disable-quic")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
 	@Test
-	void officerSubmitsAndReviewerAndApproverDecide() throws Exception {
-		Files.createDirectories(SCREENSHOTS);
+	void officerSubmitsAndReviewerAndApproverDecide() {
 		World.Agency agency = this.world.agency("US");
 		String email = "j.doe@cyber." + agency.domain();
 
@@ -100,19 +47,14 @@ class RequestJourneyBrowserTests extends IntegrationTest {
 	}
 
 	@Test
-	void administratorPreviewsAndEnactsAPauseAndTheOfficerReadsWhy() throws Exception {
-		Files.createDirectories(SCREENSHOTS);
+	void administratorPreviewsAndEnactsAPauseAndTheOfficerReadsWhy() {
 		World.Agency agency = this.world.agency("HK");
 		String email = "inspector@" + agency.domain();
 		Page officer = context("Asia/Hong_Kong").newPage();
 		officerRegisters(officer, email);
 		String caseNumber = officerSubmits(officer);
 
-		Page admin = context("Europe/Dublin").newPage();
-		World.Account adminAccount = this.world.staffAccount(WebAccounts.PASSWORD, "POLICY_ADMIN");
-		admin.navigate(url("/console/login"));
-		signIn(admin, adminAccount.email(), "");
-		enrol(admin);
+		Page admin = staff("Europe/Dublin", "POLICY_ADMIN");
 		admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pauses")).click();
 		assertThat(admin.locator("h1")).hasText("Jurisdiction pauses");
 		admin.getByLabel("Jurisdiction", new Page.GetByLabelOptions().setExact(true)).fill("HK");
@@ -135,6 +77,46 @@ class RequestJourneyBrowserTests extends IntegrationTest {
 		assertThat(officer.locator("main")).containsText("Requests from authorities of HK are paused");
 		assertThat(officer.locator("main")).containsText("Consultations with human rights experts are concluded");
 		shot(officer, "portal-request-held");
+	}
+
+	@Test
+	void ownerDelegatesAndTheColleagueRepliesFromMyRequests() {
+		World.Agency agency = this.world.agency("US");
+		Page owner = context("Asia/Hong_Kong").newPage();
+		officerRegisters(owner, "owner@" + agency.domain());
+		String caseNumber = officerSubmits(owner);
+		Page colleague = context("Europe/Berlin").newPage();
+		String colleagueEmail = "colleague@" + agency.domain();
+		officerRegisters(colleague, colleagueEmail);
+		assertThat(colleague.locator("main")).not().containsText(caseNumber);
+
+		owner.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(caseNumber)).click();
+		owner.getByLabel("Colleague's official e-mail address").fill("someone@elsewhere.example");
+		owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Give access")).click();
+		assertThat(owner.locator("#error-email")).hasText("is not an active officer of your agency");
+		assertThat(owner.getByLabel("Colleague's official e-mail address")).hasValue("someone@elsewhere.example");
+		owner.getByLabel("Colleague's official e-mail address").fill(colleagueEmail);
+		owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Give access")).click();
+		assertThat(owner.getByRole(AriaRole.STATUS).first()).containsText("now has access to this request");
+		assertThat(owner.locator("#delegation")).containsText(colleagueEmail);
+		shot(owner, "portal-delegation");
+
+		String id = this.jdbc.sql("SELECT request_id::text FROM review_case WHERE case_number = ?")
+			.param(caseNumber)
+			.query(String.class)
+			.single();
+		this.api.as(this.world.staff("REVIEWER").token())
+			.post("/api/v1/cases/" + id + "/questions",
+					Map.of("question", "Which of the two numbers is the suspect's?"));
+		colleague.navigate(url("/portal/requests"));
+		assertThat(colleague.locator("table")).containsText("Delegated to you");
+		colleague.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(caseNumber)).click();
+		assertThat(colleague.locator("main")).containsText("Which of the two numbers is the suspect's?");
+		colleague.getByLabel("Your reply").fill("The +1 202 number.");
+		colleague.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the reply")).click();
+		assertThat(colleague.locator(".page-head .status")).hasText("In review");
+		assertThat(colleague.locator("main")).containsText("The +1 202 number.");
+		shot(colleague, "portal-delegated-reply");
 	}
 
 	@AfterEach
@@ -211,11 +193,7 @@ class RequestJourneyBrowserTests extends IntegrationTest {
 	}
 
 	private void reviewerProposes(String caseNumber) {
-		Page reviewer = context("Europe/London").newPage();
-		World.Account reviewerAccount = this.world.staffAccount(WebAccounts.PASSWORD, "REVIEWER");
-		reviewer.navigate(url("/console/login"));
-		signIn(reviewer, reviewerAccount.email(), "");
-		enrol(reviewer);
+		Page reviewer = staff("Europe/London", "REVIEWER");
 		assertThat(reviewer.locator("h1")).hasText("Queue");
 		// The filters apply themselves through htmx once it has loaded (otherwise with
 		// Apply).
@@ -245,11 +223,7 @@ class RequestJourneyBrowserTests extends IntegrationTest {
 	}
 
 	private void approverApproves(String caseNumber) {
-		Page approver = context("America/New_York").newPage();
-		World.Account approverAccount = this.world.staffAccount(WebAccounts.PASSWORD, "APPROVER");
-		approver.navigate(url("/console/login"));
-		signIn(approver, approverAccount.email(), "");
-		enrol(approver);
+		Page approver = staff("America/New_York", "APPROVER");
 		approver.navigate(url("/console/cases?status=PENDING_APPROVAL&sort=newest"));
 		approver.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(caseNumber)).click();
 		assertThat(approver.locator(".case-actions")).containsText("Approval by a second person");
@@ -258,36 +232,6 @@ class RequestJourneyBrowserTests extends IntegrationTest {
 		approver.getByLabel("Comment").fill("Agreed.");
 		approver.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
 		assertThat(approver.locator(".page-head .status")).hasText("Approved");
-	}
-
-	private static BrowserContext context(String timeZone) {
-		return browser.newContext(
-				new Browser.NewContextOptions().setTimezoneId(timeZone).setLocale("en-GB").setViewportSize(1280, 900));
-	}
-
-	private static void signIn(Page page, String email, String code) {
-		page.getByLabel("mail address").fill(email);
-		page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(WebAccounts.PASSWORD);
-		page.getByLabel("Authentication code").fill(code);
-		page.locator("main form button[type=submit]").click();
-	}
-
-	private static void enrol(Page page) {
-		assertThat(page.locator("h1")).hasText("Set up your authenticator");
-		shot(page, "authenticator-enrolment");
-		String secret = page.locator("#totp-secret").textContent().trim();
-		page.getByLabel("The six-digit code your app now shows").fill(Totp.code(secret, Instant.now()));
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
-		assertThat(page.locator("#recovery-codes li")).hasCount(10);
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have stored them — continue")).click();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private static void shot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
 	}
 
 }

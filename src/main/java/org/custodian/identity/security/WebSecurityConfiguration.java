@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -83,6 +84,8 @@ class WebSecurityConfiguration {
 				.hasRole("ADMIN")
 				.requestMatchers("/console/policy/**")
 				.hasRole("POLICY_ADMIN")
+				.requestMatchers(HttpMethod.POST, "/console/assessments", "/console/assessments/**")
+				.hasRole("HUMAN_RIGHTS_LEAD")
 				.anyRequest()
 				.hasAnyRole(STAFF))
 			.exceptionHandling((handling) -> handling

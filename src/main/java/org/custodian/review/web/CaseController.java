@@ -43,9 +43,11 @@ class CaseController {
 
 	@GetMapping
 	CaseQueries.Page queue(@RequestParam(required = false) String status,
-			@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String after,
+			@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String type,
+			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String after,
 			@RequestParam(required = false) Integer limit) {
-		return this.queries.queue(status, jurisdiction, after, limit);
+		return this.queries.queue(new CaseQueries.QueueFilter(status, jurisdiction, type, overdue), false, after,
+				limit);
 	}
 
 	@GetMapping("/{id}")

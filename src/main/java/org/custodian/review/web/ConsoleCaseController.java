@@ -63,11 +63,15 @@ class ConsoleCaseController {
 	@GetMapping("/console/cases")
 	String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String jurisdiction,
 			@RequestParam(required = false) String type, @RequestParam(defaultValue = "oldest") String sort,
-			@RequestParam(required = false) String after, Model model) {
-		model.addAttribute("page", this.queries.queue(blankToNull(status), blankToNull(jurisdiction), blankToNull(type),
+			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String after,
+			Model model) {
+		model.addAttribute("page", this.queries.queue(
+				new CaseQueries.QueueFilter(blankToNull(status), blankToNull(jurisdiction), blankToNull(type), overdue),
 				"newest".equals(sort), blankToNull(after), PAGE));
-		model.addAttribute("filter", Map.of("status", (status != null) ? status : "", "jurisdiction",
-				(jurisdiction != null) ? jurisdiction : "", "type", (type != null) ? type : "", "sort", sort));
+		model.addAttribute("filter",
+				Map.of("status", (status != null) ? status : "", "jurisdiction",
+						(jurisdiction != null) ? jurisdiction : "", "type", (type != null) ? type : "", "sort", sort,
+						"overdue", overdue));
 		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("types", RequestType.values());
 		return "console/queue";

@@ -1,14 +1,18 @@
 package org.custodian.review.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.custodian.duediligence.Assessments;
 import org.custodian.duediligence.RiskLevel;
 import org.custodian.duediligence.RiskLevels;
 import org.custodian.identity.CurrentUser;
+import org.custodian.policy.Pause;
 import org.custodian.policy.PauseMatch;
 import org.custodian.policy.PauseScope;
 import org.custodian.policy.Pauses;
@@ -43,10 +47,13 @@ class ConsolePauseController {
 
 	private final RiskLevels risks;
 
-	ConsolePauseController(PauseEnforcement enforcement, Pauses pauses, RiskLevels risks) {
+	private final Assessments assessments;
+
+	ConsolePauseController(PauseEnforcement enforcement, Pauses pauses, RiskLevels risks, Assessments assessments) {
 		this.enforcement = enforcement;
 		this.pauses = pauses;
 		this.risks = risks;
+		this.assessments = assessments;
 	}
 
 	@GetMapping("/console/policy/pauses")
@@ -150,7 +157,15 @@ class ConsolePauseController {
 
 	private String page(Model model, Map<String, String> errors, Map<String, String> typed, List<String> stages,
 			Map<String, Object> preview) {
-		model.addAttribute("pauses", this.pauses.allInForce());
+		List<Pause> inForce = this.pauses.allInForce();
+		Map<UUID, String> assessmentStatus = new HashMap<>();
+		inForce.stream()
+			.map(Pause::assessmentId)
+			.filter(Objects::nonNull)
+			.forEach((id) -> this.assessments.find(id)
+				.ifPresent((found) -> assessmentStatus.put(id, (String) found.get("status"))));
+		model.addAttribute("pauses", inForce);
+		model.addAttribute("assessmentStatus", assessmentStatus);
 		model.addAttribute("matches", PauseMatch.values());
 		model.addAttribute("scopes", PauseScope.values());
 		model.addAttribute("errors", errors);

@@ -1,16 +1,20 @@
 package org.custodian.review.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.custodian.agency.Agencies;
 import org.custodian.identity.CurrentUser;
 import org.custodian.intake.Requests;
 import org.custodian.review.CaseQueries;
 import org.custodian.review.CaseStatus;
+import org.custodian.review.Delegations;
 import org.custodian.review.ReviewService;
 import org.custodian.shared.InvalidInputException;
+import org.custodian.shared.OfficerId;
 import org.custodian.shared.RequestId;
 import org.custodian.shared.web.BrowserPage;
 import org.custodian.shared.web.FormErrors;
@@ -26,8 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "My requests" in the portal: the agency's requests, one request with its status, hold
- * reason, questions and decision, the reply box and withdrawal.
+ * "My requests" in the portal: the officer's own requests and those delegated to them;
+ * one request with its status, hold reason, questions and decision; the reply box,
+ * withdrawal and delegation for those who may act on it.
  */
 @Controller
 @BrowserPage
@@ -39,34 +44,38 @@ class PortalRequestController {
 
 	private final Requests requests;
 
-	PortalRequestController(CaseQueries queries, ReviewService review, Requests requests) {
+	private final Delegations delegations;
+
+	PortalRequestController(CaseQueries queries, ReviewService review, Requests requests, Delegations delegations) {
 		this.queries = queries;
 		this.review = review;
 		this.requests = requests;
+		this.delegations = delegations;
 	}
 
 	@GetMapping("/portal/requests")
 	String list(@RequestParam(required = false) String after, @AuthenticationPrincipal CurrentUser officer,
 			Model model) {
-		model.addAttribute("page", this.queries.officerList(officer, after, 25));
+		model.addAttribute("page", this.delegations.myRequests(officer, after, 25));
 		return "portal/requests";
 	}
 
 	@GetMapping("/portal/requests/{id}")
 	String show(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer, Model model) {
-		return page(id, officer, model, Map.of(), "");
+		return page(id, officer, model, Map.of(), "", "");
 	}
 
 	@PostMapping("/portal/requests/{id}/answer")
 	String answer(@PathVariable UUID id, @RequestParam(defaultValue = "") String answer,
 			@AuthenticationPrincipal CurrentUser officer, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
+		this.delegations.requireMayAct(new RequestId(id), officer);
 		try {
 			this.review.answer(new RequestId(id), answer, officer);
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page(id, officer, model, FormErrors.of(ex), answer);
+			return page(id, officer, model, FormErrors.of(ex), answer, "");
 		}
 		redirect.addFlashAttribute("done", "portal.request.answered");
 		return "redirect:/portal/requests/" + id;
@@ -75,20 +84,51 @@ class PortalRequestController {
 	@PostMapping("/portal/requests/{id}/withdrawal")
 	String withdraw(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
 			@AuthenticationPrincipal CurrentUser officer, RedirectAttributes redirect) {
+		this.delegations.requireMayAct(new RequestId(id), officer);
 		this.review.withdraw(new RequestId(id), reason, officer);
 		redirect.addFlashAttribute("done", "portal.request.withdrawn");
 		return "redirect:/portal/requests/" + id;
 	}
 
-	private String page(UUID id, CurrentUser officer, Model model, Map<String, String> errors, String answer) {
+	@PostMapping("/portal/requests/{id}/delegations")
+	String delegate(@PathVariable UUID id, @RequestParam(defaultValue = "") String email,
+			@AuthenticationPrincipal CurrentUser officer, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			Agencies.OfficerView colleague = this.delegations.delegate(new RequestId(id), email, officer);
+			redirect.addFlashAttribute("delegatedTo", colleague.name());
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(id, officer, model, FormErrors.of(ex), "", email);
+		}
+		return "redirect:/portal/requests/" + id;
+	}
+
+	@PostMapping("/portal/requests/{id}/delegations/{officerId}/revocation")
+	String revoke(@PathVariable UUID id, @PathVariable UUID officerId, @AuthenticationPrincipal CurrentUser officer,
+			RedirectAttributes redirect) {
+		this.delegations.revoke(new RequestId(id), new OfficerId(officerId), officer);
+		redirect.addFlashAttribute("done", "portal.delegation.revoked");
+		return "redirect:/portal/requests/" + id;
+	}
+
+	private String page(UUID id, CurrentUser officer, Model model, Map<String, String> errors, String answer,
+			String email) {
 		Map<String, Object> view = this.queries.officerView(new RequestId(id), officer);
 		CaseStatus status = CaseStatus.valueOf((String) view.get("status"));
+		Delegations.Access access = this.delegations.access(new RequestId(id), officer);
+		boolean mayAct = access != Delegations.Access.NONE;
 		model.addAttribute("view", view);
 		model.addAttribute("request", this.requests.find(new RequestId(id)).orElseThrow());
-		model.addAttribute("canAnswer", status == CaseStatus.NEEDS_INFO);
-		model.addAttribute("canWithdraw", status.canMoveTo(CaseStatus.WITHDRAWN));
+		model.addAttribute("access", access.name());
+		model.addAttribute("canAnswer", mayAct && status == CaseStatus.NEEDS_INFO);
+		model.addAttribute("canWithdraw", mayAct && status.canMoveTo(CaseStatus.WITHDRAWN));
+		model.addAttribute("delegates",
+				(access == Delegations.Access.OWNER) ? this.delegations.delegates(new RequestId(id)) : List.of());
 		model.addAttribute("errors", errors);
 		model.addAttribute("answer", answer);
+		model.addAttribute("email", email);
 		return "portal/request";
 	}
 

@@ -1,0 +1,176 @@
+package org.custodian.review;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.custodian.agency.ActiveOfficer;
+import org.custodian.agency.Agencies;
+import org.custodian.agency.Agencies.OfficerView;
+import org.custodian.identity.CurrentUser;
+import org.custodian.review.CaseEvents.DelegationChanged;
+import org.custodian.shared.FieldProblems;
+import org.custodian.shared.ForbiddenException;
+import org.custodian.shared.InvalidInputException;
+import org.custodian.shared.NotFoundException;
+import org.custodian.shared.OfficerId;
+import org.custodian.shared.RequestId;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who acts on a request in the portal: the officer who submitted it (its owner) and the
+ * colleagues of the same agency the owner delegated it to. See
+ * {@code docs/adr/0004-request-delegation.md}.
+ */
+@Service
+public class Delegations {
+
+	private final JdbcClient jdbc;
+
+	private final Agencies agencies;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Delegations(JdbcClient jdbc, Agencies agencies, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.agencies = agencies;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * The officer's part in the request: OWNER, DELEGATE, or null for a colleague without
+	 * access; 404 for another agency's request.
+	 */
+	@Transactional(readOnly = true)
+	public Access access(RequestId id, CurrentUser officer) {
+		ActiveOfficer active = this.agencies.requireActiveOfficer(officer.officerId());
+		this.jdbc.sql("SELECT agency_id FROM review_case WHERE request_id = ?")
+			.param(id.value())
+			.query(UUID.class)
+			.optional()
+			.filter(active.agencyId().value()::equals)
+			.orElseThrow(() -> new NotFoundException("No request with this id."));
+		return this.jdbc.sql("SELECT role FROM request_access WHERE request_id = ? AND officer_id = ?")
+			.params(id.value(), active.id().value())
+			.query(String.class)
+			.optional()
+			.map(Access::valueOf)
+			.orElse(Access.NONE);
+	}
+
+	/** Refuses (403) a colleague who is neither the owner nor a delegate. */
+	@Transactional(readOnly = true)
+	public void requireMayAct(RequestId id, CurrentUser officer) {
+		if (access(id, officer) == Access.NONE) {
+			throw new ForbiddenException(
+					"Only the officer who submitted this request and the colleagues it is delegated to may act on it.");
+		}
+	}
+
+	/** The colleagues the request is delegated to, for its owner. */
+	@Transactional(readOnly = true)
+	public List<OfficerView> delegates(RequestId id) {
+		return this.jdbc
+			.sql("SELECT officer_id FROM request_access WHERE request_id = ? AND role = 'DELEGATE' ORDER BY granted_at")
+			.param(id.value())
+			.query(UUID.class)
+			.list()
+			.stream()
+			.flatMap((officer) -> this.agencies.findOfficer(new OfficerId(officer)).stream())
+			.toList();
+	}
+
+	/**
+	 * The owner gives a colleague of the same agency, named by e-mail address, access to
+	 * the request.
+	 */
+	@Transactional
+	public OfficerView delegate(RequestId id, String email, CurrentUser owner) {
+		requireOwner(id, owner);
+		FieldProblems problems = new FieldProblems();
+		String clean = problems.required(email, "email", 320);
+		problems.throwIfAny();
+		OfficerView colleague = this.agencies.findOfficerByEmail(clean)
+			.filter((found) -> found.agencyId().equals(owner.agencyId()) && found.active())
+			.orElseThrow(() -> new InvalidInputException("email", "is not an active officer of your agency"));
+		if (colleague.id().equals(owner.officerId())) {
+			throw new InvalidInputException("email", "is you: you own this request");
+		}
+		int added = this.jdbc.sql("""
+				INSERT INTO request_access (officer_id, received_at, request_id, role, granted_by, granted_at)
+				SELECT ?, received_at, request_id, 'DELEGATE', ?, ? FROM review_case WHERE request_id = ?
+				ON CONFLICT DO NOTHING""")
+			.params(colleague.id().value(), owner.id(), Instant.now(this.clock).atOffset(ZoneOffset.UTC), id.value())
+			.update();
+		if (added == 0) {
+			throw new InvalidInputException("email", "already has access to this request");
+		}
+		this.events
+			.publishEvent(new DelegationChanged(id, owner.actor(), "request.delegated", colleague.id().toString()));
+		return colleague;
+	}
+
+	/** The owner takes a colleague's access back. */
+	@Transactional
+	public void revoke(RequestId id, OfficerId colleague, CurrentUser owner) {
+		requireOwner(id, owner);
+		int removed = this.jdbc
+			.sql("DELETE FROM request_access WHERE request_id = ? AND officer_id = ? AND role = 'DELEGATE'")
+			.params(id.value(), colleague.value())
+			.update();
+		if (removed == 0) {
+			throw new NotFoundException("This colleague has no delegated access to the request.");
+		}
+		this.events
+			.publishEvent(new DelegationChanged(id, owner.actor(), "request.delegation-revoked", colleague.toString()));
+	}
+
+	/** The officer's own requests and those delegated to them, newest first. */
+	@Transactional(readOnly = true)
+	public CaseQueries.Page myRequests(CurrentUser officer, String after, int size) {
+		ActiveOfficer active = this.agencies.requireActiveOfficer(officer.officerId());
+		Cursor cursor = (after != null) ? Cursor.decode(after) : null;
+		Object at = (cursor != null) ? cursor.receivedAt().atOffset(ZoneOffset.UTC) : null;
+		List<Map<String, Object>> rows = this.jdbc.sql("""
+				SELECT c.*, a.role FROM request_access a JOIN review_case c ON c.request_id = a.request_id
+				WHERE a.officer_id = ? AND c.agency_id = ?
+				  AND (?::timestamptz IS NULL OR (a.received_at, a.request_id) < (?::timestamptz, ?::uuid))
+				ORDER BY a.received_at DESC, a.request_id DESC LIMIT ?""")
+			.params(active.id().value(), active.agencyId().value(), at, at, (cursor != null) ? cursor.id() : null,
+					size + 1)
+			.query((rs, row) -> {
+				Map<String, Object> summary = CaseQueries.summary(rs, row);
+				summary.remove("assigneeId");
+				summary.put("access", rs.getString("role"));
+				return summary;
+			})
+			.list();
+		return CaseQueries.Page.of(rows, size);
+	}
+
+	private void requireOwner(RequestId id, CurrentUser officer) {
+		if (access(id, officer) != Access.OWNER) {
+			throw new ForbiddenException("Only the officer who submitted this request may delegate it.");
+		}
+	}
+
+	/**
+	 * An officer's part in a request.
+	 */
+	public enum Access {
+
+		OWNER, DELEGATE, NONE
+
+	}
+
+}
