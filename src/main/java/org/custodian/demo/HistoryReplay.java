@@ -83,7 +83,8 @@ class HistoryReplay {
 	}
 
 	/**
-	 * Replays the plan; the clock is left at the end of June 2021.
+	 * Replays the plan up to the end of June 2021; the clock is left at the last step
+	 * replayed (the caller returns it to real time).
 	 * @param team the response team by demo name
 	 * @param officers each agency's officer by agency key
 	 * @return how many requests were submitted
