@@ -1,5 +1,6 @@
 package org.custodian.demo;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.custodian.shared.AgencyId;
 import org.custodian.shared.OfficerId;
 import org.custodian.shared.StaffId;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -65,8 +67,15 @@ class DemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final ReplayClock clock;
+
+	private final HistoryReplay history;
+
+	private final boolean replay;
+
 	DemoData(StaffAccounts staff, ApiTokens tokens, Agencies agencies, IntakeService intake, ReviewService review,
-			JdbcClient jdbc, TransactionTemplate transaction) {
+			JdbcClient jdbc, TransactionTemplate transaction, ReplayClock clock, HistoryReplay history,
+			@Value("${custodian.demo.replay:true}") boolean replay) {
 		this.staff = staff;
 		this.tokens = tokens;
 		this.agencies = agencies;
@@ -74,25 +83,47 @@ class DemoData implements ApplicationRunner {
 		this.review = review;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.clock = clock;
+		this.history = history;
+		this.replay = replay;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		if (this.staff.findByEmail(email("reviewer")).isEmpty()) {
-			this.transaction.executeWithoutResult((status) -> seed());
+			long started = System.nanoTime();
+			World world;
+			try {
+				if (this.replay) {
+					// The world exists before the history it replays.
+					this.clock.travelTo(ReplayPlan.START.minus(Duration.ofDays(14)));
+				}
+				world = this.transaction.execute((status) -> world());
+				if (this.replay) {
+					int requests = this.history.replay(world.team(), world.officers());
+					log.info("Replayed {} requests of 2019-H2 to 2021-H1 through the services in {} s", requests,
+							Duration.ofNanos(System.nanoTime() - started).toSeconds());
+				}
+			}
+			finally {
+				this.clock.resume();
+			}
+			this.transaction.executeWithoutResult((status) -> today(world));
 		}
 		StringBuilder accounts = new StringBuilder("\n\nDemo accounts (password / API token):\n");
 		for (String name : List.of("admin", "intake", "reviewer", "approver", "hr-lead", "hr-lead-2", "policy-admin",
 				"auditor")) {
 			accounts.append(String.format("  staff    %-36s %s / %s%n", email(name), PASSWORD + name, TOKEN + name));
 		}
-		for (String agency : List.of("hkpf", "fbi", "met", "bka")) {
-			accounts.append(String.format("  officer  %-36s API token %s%n", officerEmail(agency), TOKEN + agency));
+		for (DemoAgency agency : DemoAgency.ALL) {
+			accounts
+				.append(String.format("  officer  %-36s API token %s%n", agency.officerEmail(), TOKEN + agency.key()));
 		}
 		log.info(accounts.toString());
 	}
 
-	private void seed() {
+	/** The response team, the agencies and their officers, the platform's accounts. */
+	private World world() {
 		Map<String, StaffId> team = new LinkedHashMap<>();
 		team.put("admin", member("admin", "Ada Admin", Role.ADMIN));
 		team.put("intake", member("intake", "Ines Intake", Role.INTAKE));
@@ -103,10 +134,10 @@ class DemoData implements ApplicationRunner {
 		team.put("policy-admin", member("policy-admin", "Pia Policy", Role.POLICY_ADMIN));
 		team.put("auditor", member("auditor", "Aldo Auditor", Role.AUDITOR));
 
-		OfficerId hkpf = officer("hkpf", "Hong Kong Police Force", "HK", "police.gov.hk", "+852 2860 2000");
-		OfficerId fbi = officer("fbi", "Federal Bureau of Investigation", "US", "fbi.gov", "+1 202 324 3000");
-		OfficerId met = officer("met", "Metropolitan Police Service", "GB", "met.police.uk", "+44 20 7230 1212");
-		OfficerId bka = officer("bka", "Bundeskriminalamt", "DE", "bka.bund.de", "+49 611 550");
+		Map<String, OfficerId> officers = new LinkedHashMap<>();
+		for (DemoAgency agency : DemoAgency.ALL) {
+			officers.put(agency.key(), officer(agency));
+		}
 
 		for (String[] account : new String[][] { { "1001", "harbour_lee", "HK" }, { "1002", "kowloon.wong", "HK" },
 				{ "2001", "jdoe_nyc", "US" }, { "2002", "dc.protest.org", "US" }, { "3001", "london_calling", "GB" },
@@ -117,7 +148,16 @@ class DemoData implements ApplicationRunner {
 				.params(account[0], account[1], account[2])
 				.update();
 		}
+		return new World(team, officers);
+	}
 
+	/** Requests of today at several stages, for the console and the portal. */
+	private void today(World world) {
+		Map<String, StaffId> team = world.team();
+		OfficerId hkpf = world.officers().get("hkpf");
+		OfficerId fbi = world.officers().get("fbi");
+		OfficerId met = world.officers().get("met");
+		OfficerId bka = world.officers().get("bka");
 		submit(hkpf, legal("COURT_ORDER", "Cap. 4 s. 9 court order", "kowloon.wong", "Unlawful assembly",
 				"BASIC_SUBSCRIBER", "NON_CONTENT"));
 		submit(hkpf, legal("SEARCH_WARRANT", "Magistrate's warrant 2020/117", "harbour_lee", "Subversion", "CONTENT"));
@@ -146,13 +186,13 @@ class DemoData implements ApplicationRunner {
 		return id;
 	}
 
-	private OfficerId officer(String key, String agencyName, String jurisdiction, String domain, String phone) {
-		AgencyId agency = this.agencies
-			.register(new Agencies.NewAgency(agencyName, jurisdiction, "POLICE", List.of(domain), phone), Actor.SYSTEM);
+	private OfficerId officer(DemoAgency demo) {
+		AgencyId agency = this.agencies.register(new Agencies.NewAgency(demo.name(), demo.jurisdiction(), "POLICE",
+				List.of(demo.domain()), demo.phone()), Actor.SYSTEM);
 		this.agencies.changeStatus(agency, "VERIFIED", "Verified out of band (demo)", Actor.SYSTEM);
-		OfficerId officer = this.agencies.addOfficer(agency, officerEmail(key), "Demo Officer (" + key + ")",
+		OfficerId officer = this.agencies.addOfficer(agency, demo.officerEmail(), "Demo Officer (" + demo.key() + ")",
 				"Detective Inspector", Actor.SYSTEM);
-		this.tokens.store(TokenOwner.officer(officer, agency), TOKEN + key, "demo", Actor.SYSTEM);
+		this.tokens.store(TokenOwner.officer(officer, agency), TOKEN + demo.key(), "demo", Actor.SYSTEM);
 		return officer;
 	}
 
@@ -178,17 +218,12 @@ class DemoData implements ApplicationRunner {
 				"Valid process; scope proportionate", null, assessment);
 	}
 
-	private static String email(String name) {
-		return name + "@demo.custodian.example";
+	/** The team by demo name and each agency's officer by agency key. */
+	private record World(Map<String, StaffId> team, Map<String, OfficerId> officers) {
 	}
 
-	private static String officerEmail(String agency) {
-		return switch (agency) {
-			case "hkpf" -> "inspector@police.gov.hk";
-			case "fbi" -> "agent@fbi.gov";
-			case "met" -> "detective@met.police.uk";
-			default -> "kommissar@bka.bund.de";
-		};
+	private static String email(String name) {
+		return name + "@demo.custodian.example";
 	}
 
 }

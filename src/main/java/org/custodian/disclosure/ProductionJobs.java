@@ -1,5 +1,6 @@
 package org.custodian.disclosure;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -33,9 +34,10 @@ class ProductionJobs {
 	}
 
 	@Bean
-	RecurringTask<Void> purgeProductionsTask(ProductionService productions, DisclosureProperties properties) {
+	RecurringTask<Void> purgeProductionsTask(ProductionService productions, DisclosureProperties properties,
+			Clock clock) {
 		return Tasks.recurring("purge-productions", Schedules.fixedDelay(properties.purgeInterval()))
-			.execute((instance, context) -> productions.purgeExpired(Instant.now()));
+			.execute((instance, context) -> productions.purgeExpired(Instant.now(clock)));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.custodian.notice;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,9 +21,9 @@ class NoticeJobs {
 
 	@Bean
 	RecurringTask<Void> sendDueNoticesTask(@Lazy Notices notices,
-			@Value("${custodian.notice.interval:30s}") Duration interval) {
+			@Value("${custodian.notice.interval:30s}") Duration interval, Clock clock) {
 		return Tasks.recurring("send-due-notices", Schedules.fixedDelay(interval))
-			.execute((instance, context) -> notices.sendDue(Instant.now()));
+			.execute((instance, context) -> notices.sendDue(Instant.now(clock)));
 	}
 
 }

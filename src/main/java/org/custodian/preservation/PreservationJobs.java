@@ -1,5 +1,6 @@
 package org.custodian.preservation;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -29,9 +30,9 @@ class PreservationJobs {
 	}
 
 	@Bean
-	RecurringTask<Void> expirePreservationsTask(@Lazy Preservations preservations) {
+	RecurringTask<Void> expirePreservationsTask(@Lazy Preservations preservations, Clock clock) {
 		return Tasks.recurring("expire-preservations", Schedules.fixedDelay(Duration.ofHours(1)))
-			.execute((instance, context) -> preservations.expire(Instant.now()));
+			.execute((instance, context) -> preservations.expire(Instant.now(clock)));
 	}
 
 }

@@ -2,6 +2,7 @@ package org.custodian.review;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -45,8 +46,11 @@ class Cases {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	Cases(JdbcClient jdbc) {
+	private final Clock clock;
+
+	Cases(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**
@@ -87,7 +91,7 @@ class Cases {
 		if (requestIds.isEmpty()) {
 			return;
 		}
-		OffsetDateTime now = utc(Instant.now());
+		OffsetDateTime now = utc(Instant.now(this.clock));
 		this.jdbc.sql("""
 				INSERT INTO decision (id, request_id, outcome, categories, reason, rejection_reason, assessment,
 				  proposed_by, proposed_at, approver_id, approved, decided_at)

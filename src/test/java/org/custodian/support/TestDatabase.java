@@ -23,9 +23,13 @@ public final class TestDatabase {
 
 	private final String username;
 
-	private TestDatabase(String url, String username) {
+	/** Where databases are created and dropped: the server's, not the tests' own. */
+	private final String adminUrl;
+
+	private TestDatabase(String url, String username, String adminUrl) {
 		this.url = url;
 		this.username = username;
+		this.adminUrl = adminUrl;
 	}
 
 	public static synchronized TestDatabase get() {
@@ -34,6 +38,17 @@ public final class TestDatabase {
 			instance = (server != null && !server.isBlank()) ? onServer(server) : embedded();
 		}
 		return instance;
+	}
+
+	/**
+	 * Another fresh database on the same server, for tests that need a world of their own
+	 * (the demo's replayed history, with its pause of Hong Kong); dropped when the run
+	 * ends.
+	 */
+	public TestDatabase separate() {
+		String name = create(this.adminUrl, this.username);
+		return new TestDatabase(this.adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"), this.username,
+				this.adminUrl);
 	}
 
 	public String url() {
@@ -51,8 +66,15 @@ public final class TestDatabase {
 	private static TestDatabase onServer(String serverUrl) {
 		String jdbcUrl = serverUrl.startsWith("jdbc:") ? serverUrl
 				: "jdbc:" + serverUrl.replaceFirst("^postgres(ql)?:", "postgresql:");
-		String name = "custodian_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		String user = System.getenv().getOrDefault("CUSTODIAN_TEST_DB_USER", "postgres");
+		String name = create(jdbcUrl, user);
+		String base = jdbcUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+		return new TestDatabase(base, user, jdbcUrl);
+	}
+
+	/** Creates a database with a fresh name, to be dropped when the run ends. */
+	private static String create(String jdbcUrl, String user) {
+		String name = "custodian_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		try (Connection admin = DriverManager.getConnection(jdbcUrl, user, "");
 				Statement statement = admin.createStatement()) {
 			statement.execute("CREATE DATABASE " + name);
@@ -61,8 +83,7 @@ public final class TestDatabase {
 			throw new IllegalStateException("Cannot create a test database on " + jdbcUrl, ex);
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(jdbcUrl, user, name)));
-		String base = jdbcUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
-		return new TestDatabase(base, user);
+		return name;
 	}
 
 	private static void drop(String jdbcUrl, String user, String name) {
@@ -87,7 +108,8 @@ public final class TestDatabase {
 					// The temporary directory is cleaned by the OS.
 				}
 			}));
-			return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres");
+			String url = postgres.getJdbcUrl("postgres", "postgres");
+			return new TestDatabase(url, "postgres", url);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start the embedded PostgreSQL for tests", ex);

@@ -1,0 +1,141 @@
+package org.custodian.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.custodian.support.Api;
+import org.custodian.support.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo replays 2019-H2 to 2021-H1 through the services, and its transparency report
+ * gives Hong Kong's published figures: 241 requests and 46% with some data produced, 262
+ * and 24%, then 202 (201 legal process, 1 emergency) and 152 with none produced, the
+ * later ones held under the pause enacted on 6 July 2020. In a database of its own: the
+ * pause would otherwise reach the other tests' Hong Kong requests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class HongKongReplayTests {
+
+	private static final String TOKEN = "demo-token-0000000000000000000000-";
+
+	@LocalServerPort
+	int port;
+
+	private Api api;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase database = TestDatabase.get().separate();
+		registry.add("spring.datasource.url", database::url);
+		registry.add("spring.datasource.username", database::username);
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+	@BeforeEach
+	void connect() {
+		this.api = new Api(this.port);
+	}
+
+	@Test
+	void reportGivesHongKongsPublishedFigures() {
+		JsonNode h2019 = hongKong("2019-H2");
+		assertThat(h2019.path("requests").asLong()).isEqualTo(241);
+		assertThat(h2019.path("percentProduced").asInt()).isEqualTo(46);
+		assertThat(h2019.path("heldUnderPause").asLong()).isZero();
+
+		JsonNode h2020a = hongKong("2020-H1");
+		assertThat(h2020a.path("requests").asLong()).isEqualTo(262);
+		assertThat(h2020a.path("percentProduced").asInt()).isEqualTo(24);
+
+		JsonNode h2020b = hongKong("2020-H2");
+		assertThat(h2020b.path("requests").asLong()).isEqualTo(202);
+		assertThat(h2020b.path("legalProcessRequests").asLong()).isEqualTo(201);
+		assertThat(h2020b.path("emergencyRequests").asLong()).isEqualTo(1);
+		assertThat(h2020b.path("percentProduced").asInt()).isZero();
+		assertThat(h2020b.path("heldUnderPause").asLong()).isPositive();
+
+		JsonNode h2021 = hongKong("2021-H1");
+		assertThat(h2021.path("requests").asLong()).isEqualTo(152);
+		assertThat(h2021.path("percentProduced").asInt()).isZero();
+		assertThat(h2021.path("heldUnderPause").asLong()).isPositive();
+
+		assertThat(this.api.anonymous().get("/api/v1/transparency/reports/2020-H2?format=csv").text())
+			.contains("\n2020-H2,HK,202,202,0,201,201,0,1,1,0,");
+	}
+
+	@Test
+	void otherAgenciesHaveAHistoryOfTheirOwn() {
+		for (String period : new String[] { "2019-H2", "2020-H1", "2020-H2", "2021-H1" }) {
+			JsonNode rows = this.api.anonymous()
+				.get("/api/v1/transparency/reports/" + period)
+				.json()
+				.path("jurisdictions");
+			assertThat(rows.findValuesAsString("jurisdiction")).contains("US", "GB", "DE", "FR", "JP");
+			for (JsonNode row : rows) {
+				if (row.path("jurisdiction").asString().equals("US")) {
+					assertThat(row.path("percentProduced").asInt()).isGreaterThan(50);
+				}
+			}
+		}
+	}
+
+	@Test
+	void pauseRestsOnItsSignedOffAssessmentAndPageSaysNothingWasDisclosedSince() {
+		JsonNode pause = this.api.as(TOKEN + "policy-admin")
+			.get("/api/v1/jurisdictions/HK/policy")
+			.json()
+			.path("pauses")
+			.get(0);
+		assertThat(pause.path("match").asString()).isEqualTo("BOTH");
+		assertThat(pause.path("stages").get(0).asString()).isEqualTo("PRODUCTION");
+		assertThat(pause.path("stages").size()).isEqualTo(1);
+		assertThat(pause.path("appliesTo").asString()).isEqualTo("ALL");
+		assertThat(pause.path("effectiveFrom").asString()).isEqualTo("2020-06-30T15:00:00Z");
+		assertThat(pause.path("enactedAt").asString()).startsWith("2020-07-06T");
+
+		JsonNode assessment = this.api.as(TOKEN + "hr-lead")
+			.get("/api/v1/assessments/" + pause.path("assessmentId").asString())
+			.json();
+		assertThat(assessment.path("status").asString()).isEqualTo("SIGNED_OFF");
+		assertThat(assessment.path("decision").asString()).isEqualTo("MAINTAIN_PAUSE");
+
+		assertThat(this.api.anonymous().get("/transparency/HK").text())
+			.contains("No data disclosed to authorities of HK since ");
+	}
+
+	@Test
+	void clockIsBackToTheRealTimeAndThePrintedAccountsWork() {
+		JsonNode latest = this.api.as(TOKEN + "hkpf").get("/api/v1/requests?limit=1").json().path("items").get(0);
+		Instant received = Instant.parse(latest.path("receivedAt").asString());
+		assertThat(received).isBetween(Instant.now().minus(Duration.ofHours(1)), Instant.now());
+
+		assertThat(this.api.as(TOKEN + "reviewer").get("/api/v1/cases?status=IN_REVIEW&jurisdiction=HK").status())
+			.isEqualTo(200);
+		assertThat(this.api.as(TOKEN + "auditor").get("/api/v1/audit/verification").json().path("valid").asBoolean())
+			.isTrue();
+	}
+
+	private JsonNode hongKong(String period) {
+		Api.Response report = this.api.anonymous().get("/api/v1/transparency/reports/" + period);
+		assertThat(report.status()).isEqualTo(200);
+		for (JsonNode row : report.json().path("jurisdictions")) {
+			if (row.path("jurisdiction").asString().equals("HK")) {
+				return row;
+			}
+		}
+		throw new AssertionError("No Hong Kong row in " + period);
+	}
+
+}
