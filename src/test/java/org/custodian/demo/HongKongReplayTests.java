@@ -2,13 +2,20 @@ package org.custodian.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.custodian.support.Api;
 import org.custodian.support.TestDatabase;
+import org.custodian.transparency.ReportPublications;
+import org.custodian.transparency.ReportVerification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -32,6 +39,9 @@ class HongKongReplayTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ReportPublications publications;
 
 	private Api api;
 
@@ -111,8 +121,24 @@ class HongKongReplayTests {
 		assertThat(assessment.path("status").asString()).isEqualTo("SIGNED_OFF");
 		assertThat(assessment.path("decision").asString()).isEqualTo("MAINTAIN_PAUSE");
 
-		assertThat(this.api.anonymous().get("/transparency/HK").text())
-			.contains("No data disclosed to authorities of HK since ");
+		Matcher since = Pattern.compile("No data disclosed to authorities of HK since (\\d{4}-\\d{2}-\\d{2})")
+			.matcher(this.api.anonymous().get("/transparency/HK").text());
+		assertThat(since.find()).isTrue();
+		assertThat(LocalDate.parse(since.group(1))).as("the last disclosure came before the law took effect")
+			.isBetween(LocalDate.parse("2020-06-01"), LocalDate.parse("2020-06-30"));
+	}
+
+	@Test
+	void aPublishedReportOfTheReplayedHalfYearVerifiesAgainstTheAuditLog() {
+		Api.Response published = this.api.as(TOKEN + "policy-admin")
+			.post("/api/v1/transparency/reports/2020-H2/publications", java.util.Map.of());
+		assertThat(published.status()).as(published.toString()).isEqualTo(201);
+		ReportVerification verification = this.publications
+			.verify(this.publications.find(UUID.fromString(published.json().path("id").asString())));
+		assertThat(verification.checks())
+			.allSatisfy((check) -> assertThat(check.passed()).as(check.statement()).isTrue());
+		assertThat(verification.checks()).extracting(ReportVerification.Check::statement)
+			.anySatisfy((statement) -> assertThat(statement).startsWith("All figures of 2020-H2"));
 	}
 
 	@Test

@@ -18,19 +18,19 @@ import org.springframework.stereotype.Component;
  * Every half-year's figures for the public pages, computed at most once per
  * {@code custodian.transparency.page-max-age} (a minute by default): the all-periods
  * aggregate takes seconds at ten million requests, and a public page must not run it per
- * visitor. The API and the CLI stay exact.
+ * visitor. The API and the CLI stay exact. Ages are measured on the machine's clock, not
+ * the business clock (which the demo moves through history).
  */
 @Component
 class PublicFigures {
 
 	private final Cached<Figures> cached;
 
-	PublicFigures(TransparencyReports reports, Clock clock,
-			@Value("${custodian.transparency.page-max-age:60s}") Duration maxAge) {
+	PublicFigures(TransparencyReports reports, @Value("${custodian.transparency.page-max-age:60s}") Duration maxAge) {
 		this.cached = new Cached<>(() -> {
 			List<Period> periods = reports.periods();
 			return new Figures(periods, reports.reports(periods));
-		}, maxAge, clock);
+		}, maxAge, Clock.systemUTC());
 	}
 
 	Figures get() {
