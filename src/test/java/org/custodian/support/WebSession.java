@@ -59,6 +59,29 @@ public final class WebSession {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** Fetches a file: its status, headers and bytes. */
+	public Download download(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+		if (!this.cookies.isEmpty()) {
+			request.header("Cookie",
+					this.cookies.entrySet()
+						.stream()
+						.map((e) -> e.getKey() + "=" + e.getValue())
+						.collect(Collectors.joining("; ")));
+		}
+		try {
+			HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Download(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public String cookie(String name) {
 		return this.cookies.get(name);
 	}
@@ -99,6 +122,22 @@ public final class WebSession {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A downloaded file.
+	 */
+	public record Download(int status, byte[] bytes, Map<String, List<String>> headers) {
+
+		public String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((e) -> e.getKey().equalsIgnoreCase(name))
+				.map((e) -> e.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
 	}
 
 	/**

@@ -1,0 +1,63 @@
+package org.custodian.disclosure.web;
+
+import java.util.UUID;
+
+import org.custodian.disclosure.ProductionService;
+import org.custodian.identity.CurrentUser;
+import org.custodian.review.Delegations;
+import org.custodian.shared.RequestId;
+import org.custodian.shared.web.BrowserPage;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The production in the portal: the encrypted package and its passphrase, shown once, for
+ * the request's owner and the colleagues it is delegated to; another agency's officer
+ * gets 404 and a colleague without access 403.
+ */
+@Controller
+@BrowserPage
+class PortalProductionController {
+
+	private final ProductionService productions;
+
+	private final Delegations delegations;
+
+	PortalProductionController(ProductionService productions, Delegations delegations) {
+		this.productions = productions;
+		this.delegations = delegations;
+	}
+
+	@GetMapping("/portal/requests/{id}/production")
+	ResponseEntity<Resource> download(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer) {
+		this.delegations.requireMayAct(new RequestId(id), officer);
+		ProductionService.Download download = this.productions.download(new RequestId(id), officer);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.contentLength(download.size())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(download.filename()).build().toString())
+			.header("X-Package-SHA256", download.sha256())
+			.body(new FileSystemResource(download.file()));
+	}
+
+	@PostMapping("/portal/requests/{id}/production/passphrase")
+	String passphrase(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer, Model model) {
+		this.delegations.requireMayAct(new RequestId(id), officer);
+		model.addAttribute("passphrase", this.productions.revealPassphrase(new RequestId(id), officer));
+		model.addAttribute("id", id);
+		return "portal/passphrase";
+	}
+
+}
