@@ -44,6 +44,16 @@ class RequestJourneyBrowserTests extends BrowserTest {
 		assertThat(officer.locator(".page-head .status")).hasText("Approved");
 		assertThat(officer.locator("main")).containsText("A valid 2703(d) order; scope is narrow.");
 		shot(officer, "portal-request-decided");
+
+		for (int i = 0; i < 120 && !officer.locator(".page-head .status").textContent().contains("Produced"); i++) {
+			officer.waitForTimeout(500);
+			officer.reload();
+		}
+		assertThat(officer.locator("#production")).containsText("Download the package");
+		shot(officer, "portal-production");
+		officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the passphrase")).click();
+		assertThat(officer.locator("#passphrase")).not().isEmpty();
+		assertThat(officer.locator("main")).containsText("shown once");
 	}
 
 	@Test
