@@ -33,6 +33,13 @@ public record Period(int year, int half) {
 		return ZonedDateTime.of(this.year, (this.half == 1) ? 1 : 7, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
 	}
 
+	/** The first instant after the half-year. */
+	public Instant end() {
+		return ZonedDateTime
+			.of((this.half == 1) ? this.year : this.year + 1, (this.half == 1) ? 7 : 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)
+			.toInstant();
+	}
+
 	@Override
 	public String toString() {
 		return this.year + "-H" + this.half;

@@ -56,8 +56,7 @@ class TransparencyPageController {
 	String world(@RequestParam(required = false) String period, Model model) {
 		PublicFigures.Figures figures = this.figures.get();
 		List<Period> periods = figures.periods();
-		Period shown = (period != null) ? Period.parse(period)
-				: (periods.isEmpty() ? Period.of(Instant.now()) : periods.get(periods.size() - 1));
+		Period shown = (period != null) ? Period.parse(period) : latestComplete(periods, Instant.now());
 		model.addAttribute("periods", periods);
 		model.addAttribute("period", shown);
 		model.addAttribute("rows", figures.reports().getOrDefault(shown, List.of()));
@@ -65,6 +64,19 @@ class TransparencyPageController {
 		model.addAttribute("publications", this.publications.of(shown).stream().map(Publication::of).toList());
 		model.addAttribute("band", new Band(this.threshold));
 		return "transparency/index";
+	}
+
+	/**
+	 * The newest half-year that has ended, as the platforms publish; the current one only
+	 * if no other has requests yet.
+	 */
+	static Period latestComplete(List<Period> periods, Instant now) {
+		for (int i = periods.size() - 1; i >= 0; i--) {
+			if (!periods.get(i).end().isAfter(now)) {
+				return periods.get(i);
+			}
+		}
+		return periods.isEmpty() ? Period.of(now) : periods.get(periods.size() - 1);
 	}
 
 	@GetMapping("/transparency/{code}")
