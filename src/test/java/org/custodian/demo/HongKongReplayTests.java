@@ -121,7 +121,8 @@ class HongKongReplayTests {
 		assertThat(assessment.path("status").asString()).isEqualTo("SIGNED_OFF");
 		assertThat(assessment.path("decision").asString()).isEqualTo("MAINTAIN_PAUSE");
 
-		Matcher since = Pattern.compile("No data disclosed to authorities of HK since (\\d{4}-\\d{2}-\\d{2})")
+		Matcher since = Pattern
+			.compile("No data disclosed to authorities of Hong Kong SAR China since (\\d{4}-\\d{2}-\\d{2})")
 			.matcher(this.api.anonymous().get("/transparency/HK").text());
 		assertThat(since.find()).isTrue();
 		assertThat(LocalDate.parse(since.group(1))).as("the last disclosure came before the law took effect")

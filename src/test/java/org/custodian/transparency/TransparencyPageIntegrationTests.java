@@ -46,8 +46,9 @@ class TransparencyPageIntegrationTests extends IntegrationTest {
 
 		Api.Response page = this.api.anonymous().get("/transparency/LI");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.text()).contains("No data has ever been disclosed to authorities of LI", "<svg",
-				"Pending formal human rights due diligence", "since 2020-06-30");
+		assertThat(page.text()).contains("No data has ever been disclosed to authorities of Liechtenstein",
+				"Liechtenstein</span> <span class=\"muted\">(LI)", "<svg", "Pending formal human rights due diligence",
+				"since 2020-06-30");
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.custodian.policy.Pauses;
@@ -80,7 +81,7 @@ class TransparencyPageController {
 	}
 
 	@GetMapping("/transparency/{code}")
-	String jurisdiction(@PathVariable String code, Model model) {
+	String jurisdiction(@PathVariable String code, Model model, Locale locale) {
 		if (!Jurisdiction.isValid(code)) {
 			throw new InvalidInputException("code", "must be an ISO 3166-1 alpha-2 code such as HK");
 		}
@@ -95,6 +96,7 @@ class TransparencyPageController {
 		List<Map<String, Object>> pauses = this.pauses.history(jurisdiction);
 		List<Map<String, Object>> inForce = pauses.stream().filter((p) -> p.get("liftedAt") == null).toList();
 		model.addAttribute("jurisdiction", jurisdiction.code());
+		model.addAttribute("name", new Locale("", jurisdiction.code()).getDisplayCountry(locale));
 		model.addAttribute("history", history);
 		model.addAttribute("chart", Chart.of(history));
 		model.addAttribute("pausesInForce", inForce);
@@ -142,7 +144,7 @@ class TransparencyPageController {
 
 		static final int HEIGHT = 160;
 
-		static final int STEP = 36;
+		static final int STEP = 56;
 
 		static Chart of(Map<Period, ReportRow> history) {
 			long max = history.values().stream().mapToLong(ReportRow::requests).max().orElse(1);
