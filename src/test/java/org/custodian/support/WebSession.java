@@ -61,25 +61,9 @@ public final class WebSession {
 
 	/** Fetches a file: its status, headers and bytes. */
 	public Download download(String path) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-		if (!this.cookies.isEmpty()) {
-			request.header("Cookie",
-					this.cookies.entrySet()
-						.stream()
-						.map((e) -> e.getKey() + "=" + e.getValue())
-						.collect(Collectors.joining("; ")));
-		}
-		try {
-			HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-			return new Download(response.statusCode(), response.body(), response.headers().map());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		HttpResponse<byte[]> response = exchange(HttpRequest.newBuilder(uri(path)).GET(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		return new Download(response.statusCode(), response.body(), response.headers().map());
 	}
 
 	public String cookie(String name) {
@@ -91,6 +75,21 @@ public final class WebSession {
 	}
 
 	private Page send(HttpRequest.Builder request) {
+		HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+		for (String header : response.headers().allValues("Set-Cookie")) {
+			String pair = header.split(";", 2)[0];
+			int eq = pair.indexOf('=');
+			this.cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+		}
+		Matcher token = CSRF.matcher(response.body());
+		if (token.find()) {
+			this.csrf = token.group(1);
+		}
+		return new Page(response.statusCode(), response.body(), response.headers().map());
+	}
+
+	/** Sends the request with the session's cookies. */
+	private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
 		if (!this.cookies.isEmpty()) {
 			request.header("Cookie",
 					this.cookies.entrySet()
@@ -99,17 +98,7 @@ public final class WebSession {
 						.collect(Collectors.joining("; ")));
 		}
 		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			for (String header : response.headers().allValues("Set-Cookie")) {
-				String pair = header.split(";", 2)[0];
-				int eq = pair.indexOf('=');
-				this.cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-			}
-			Matcher token = CSRF.matcher(response.body());
-			if (token.find()) {
-				this.csrf = token.group(1);
-			}
-			return new Page(response.statusCode(), response.body(), response.headers().map());
+			return this.http.send(request.build(), body);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

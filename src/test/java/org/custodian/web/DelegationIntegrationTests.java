@@ -134,13 +134,10 @@ class DelegationIntegrationTests extends IntegrationTest {
 	}
 
 	private String submit(WebSession web) {
-		web.get("/portal/requests/new");
-		WebSession.Page submitted = web.post("/portal/requests",
+		return WebAccounts.submit(web,
 				Map.of("type", "LEGAL_PROCESS", "instrument", "SUBPOENA", "legalBasis", "Production order 12",
 						"targets[0].kind", "EMAIL", "targets[0].value", "who@example.com", "categories",
 						"BASIC_SUBSCRIBER"));
-		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(302);
-		return submitted.location().replaceFirst("^https?://[^/]+", "");
 	}
 
 	private void askQuestion(String id) {

@@ -98,13 +98,10 @@ class PortalProductionIntegrationTests extends IntegrationTest {
 	}
 
 	private String submit(WebSession web) {
-		web.get("/portal/requests/new");
-		WebSession.Page submitted = web.post("/portal/requests",
+		return WebAccounts.submit(web,
 				Map.of("type", "LEGAL_PROCESS", "instrument", "SUBPOENA", "legalBasis", "Grand jury subpoena 7",
 						"targets[0].kind", "USERNAME", "targets[0].value", "wire.fraudster", "categories",
 						"BASIC_SUBSCRIBER"));
-		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(302);
-		return submitted.location().replaceFirst("^https?://[^/]+", "");
 	}
 
 	private void decide(String id) {

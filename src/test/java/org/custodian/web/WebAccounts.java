@@ -47,6 +47,16 @@ final class WebAccounts {
 		return enrol(web, "/console/enrolment");
 	}
 
+	/**
+	 * Submits a request through the portal's form; returns the request page's path.
+	 */
+	static String submit(WebSession web, Map<String, String> form) {
+		web.get("/portal/requests/new");
+		WebSession.Page submitted = web.post("/portal/requests", form);
+		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(302);
+		return submitted.location().replaceFirst("^https?://[^/]+", "");
+	}
+
 	/** Enrols the authenticator shown on the page; returns the secret. */
 	static String enrol(WebSession web, String path) {
 		WebSession.Page page = web.get(path);

@@ -8,11 +8,7 @@ import org.custodian.review.Delegations;
 import org.custodian.shared.RequestId;
 import org.custodian.shared.web.BrowserPage;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,14 +38,7 @@ class PortalProductionController {
 	@GetMapping("/portal/requests/{id}/production")
 	ResponseEntity<Resource> download(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer) {
 		this.delegations.requireMayAct(new RequestId(id), officer);
-		ProductionService.Download download = this.productions.download(new RequestId(id), officer);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/zip"))
-			.contentLength(download.size())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(download.filename()).build().toString())
-			.header("X-Package-SHA256", download.sha256())
-			.body(new FileSystemResource(download.file()));
+		return PackageResponse.of(this.productions.download(new RequestId(id), officer));
 	}
 
 	@PostMapping("/portal/requests/{id}/production/passphrase")

@@ -1,10 +1,8 @@
 package org.custodian.identity.security;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import org.custodian.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.StaticMessageSource;
@@ -22,33 +20,8 @@ class SignInRateLimitTests {
 		assertThat(limit.allow("10.0.0.1")).isTrue();
 		assertThat(limit.allow("10.0.0.1")).isFalse();
 		assertThat(limit.allow("10.0.0.2")).isTrue();
-		clock.now = clock.now.plus(SignInRateLimit.WINDOW).plusSeconds(1);
+		clock.advance(SignInRateLimit.WINDOW.plusSeconds(1));
 		assertThat(limit.allow("10.0.0.1")).isTrue();
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

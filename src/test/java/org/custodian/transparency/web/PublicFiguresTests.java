@@ -1,12 +1,10 @@
 package org.custodian.transparency.web;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.custodian.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,26 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublicFiguresTests {
 
-	private Instant now = Instant.parse("2026-11-24T12:00:00Z");
-
-	private final Clock clock = new Clock() {
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return PublicFiguresTests.this.now;
-		}
-
-	};
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
 
 	@Test
 	void recomputesOnlyOnceTheFiguresAreOlderThanTheMaximumAge() {
@@ -44,9 +23,9 @@ class PublicFiguresTests {
 		PublicFigures.Cached<Integer> figures = new PublicFigures.Cached<>(computations::incrementAndGet,
 				Duration.ofSeconds(60), this.clock);
 		assertThat(figures.get()).isEqualTo(1);
-		this.now = this.now.plusSeconds(59);
+		this.clock.advance(Duration.ofSeconds(59));
 		assertThat(figures.get()).isEqualTo(1);
-		this.now = this.now.plusSeconds(1);
+		this.clock.advance(Duration.ofSeconds(1));
 		assertThat(figures.get()).isEqualTo(2);
 		assertThat(figures.get()).isEqualTo(2);
 	}
