@@ -40,7 +40,8 @@ class TransparencyPageIntegrationTests extends IntegrationTest {
 		String period = Period.of(Instant.now()).toString();
 		Api.Response world = this.api.anonymous().get("/transparency?period=" + period);
 		assertThat(world.status()).isEqualTo(200);
-		assertThat(world.text()).contains("Government requests for user data", "href=\"/transparency/LI\"",
+		assertThat(world.text()).contains("Government requests for user data",
+				"href=\"/transparency/LI\">Liechtenstein</a>",
 				"Share of requests from LI with some data produced, per half-year",
 				"<title>" + period + ": 0 %</title>");
 

@@ -54,17 +54,26 @@ class TransparencyPageController {
 	}
 
 	@GetMapping("/transparency")
-	String world(@RequestParam(required = false) String period, Model model) {
+	String world(@RequestParam(required = false) String period, Model model, Locale locale) {
 		PublicFigures.Figures figures = this.figures.get();
 		List<Period> periods = figures.periods();
 		Period shown = (period != null) ? Period.parse(period) : latestComplete(periods, Instant.now());
 		model.addAttribute("periods", periods);
 		model.addAttribute("period", shown);
-		model.addAttribute("rows", figures.reports().getOrDefault(shown, List.of()));
+		List<ReportRow> rows = figures.reports().getOrDefault(shown, List.of());
+		Map<String, String> names = new LinkedHashMap<>();
+		rows.forEach((row) -> names.put(row.jurisdiction(), name(row.jurisdiction(), locale)));
+		model.addAttribute("rows", rows);
+		model.addAttribute("names", names);
 		model.addAttribute("sparks", Spark.byJurisdiction(periods, figures.reports()));
 		model.addAttribute("publications", this.publications.of(shown).stream().map(Publication::of).toList());
 		model.addAttribute("band", new Band(this.threshold));
 		return "transparency/index";
+	}
+
+	/** The jurisdiction's name in the viewer's language, e.g. "Hong Kong SAR China". */
+	private static String name(String code, Locale locale) {
+		return new Locale("", code).getDisplayCountry(locale);
 	}
 
 	/**
@@ -96,7 +105,7 @@ class TransparencyPageController {
 		List<Map<String, Object>> pauses = this.pauses.history(jurisdiction);
 		List<Map<String, Object>> inForce = pauses.stream().filter((p) -> p.get("liftedAt") == null).toList();
 		model.addAttribute("jurisdiction", jurisdiction.code());
-		model.addAttribute("name", new Locale("", jurisdiction.code()).getDisplayCountry(locale));
+		model.addAttribute("name", name(jurisdiction.code(), locale));
 		model.addAttribute("history", history);
 		model.addAttribute("chart", Chart.of(history));
 		model.addAttribute("pausesInForce", inForce);
