@@ -212,8 +212,9 @@ class ReportPublicationIntegrationTests extends IntegrationTest {
 	@Test
 	void figuresThatDoNotFollowFromTheAuditLogFailVerification() {
 		someRequestsFrom("CL");
-		String chileRequest = this.jdbc
-			.sql("SELECT request_id::text FROM transparency_request WHERE jurisdiction = 'CL' AND NOT held LIMIT 1")
+		String chileRequest = this.jdbc.sql(
+				"SELECT request_id::text FROM transparency_request WHERE jurisdiction = 'CL' AND type = 'LEGAL_PROCESS' "
+						+ "AND NOT held AND NOT produced LIMIT 1")
 			.query(String.class)
 			.single();
 		this.jdbc.sql("UPDATE transparency_request SET produced = true WHERE request_id = ?::uuid")
