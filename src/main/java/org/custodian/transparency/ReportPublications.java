@@ -272,8 +272,10 @@ public class ReportPublications {
 			}
 		}
 		if (differences.isEmpty()) {
-			checks.accept(new Check(true, "All figures of " + period + " (" + jurisdictions.size()
-					+ " jurisdictions) follow from the first " + events + " audit events"));
+			checks.accept(new Check(true,
+					"All figures of " + period + " (" + jurisdictions.size()
+							+ ((jurisdictions.size() == 1) ? " jurisdiction" : " jurisdictions")
+							+ ") follow from the first " + events + " audit events"));
 		}
 		else {
 			checks.accept(new Check(false, differences.size() + " figure(s) of " + period

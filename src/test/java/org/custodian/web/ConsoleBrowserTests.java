@@ -96,6 +96,23 @@ class ConsoleBrowserTests extends BrowserTest {
 		shot(reviewer, "console-queue-overdue");
 	}
 
+	@Test
+	void aPolicyAdministratorPublishesAReportAndAnAuditorVerifiesIt() {
+		this.world.submit(this.world.officer(this.world.agency("UY")),
+				World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER"));
+		String period = org.custodian.transparency.Period.of(java.time.Instant.now()).toString();
+		Page admin = staff("Europe/Brussels", "POLICY_ADMIN");
+		admin.navigate(url("/console/transparency"));
+		admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish " + period)).click();
+		assertThat(admin.locator("main")).containsText("is published and signed");
+
+		Page auditor = staff("America/Montevideo", "AUDITOR");
+		auditor.navigate(url("/console/transparency"));
+		auditor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).first().click();
+		assertThat(auditor.locator("#verification")).containsText("Report verified: every check holds.");
+		shot(auditor, "console-transparency-verified");
+	}
+
 	private String disclosedEmergency(Person officer) {
 		String id = this.world.submit(officer,
 				Map.of("type", "EMERGENCY", "targets", List.of(Map.of("kind", "EMAIL", "value", "DEV@mail.de.example")),

@@ -1,0 +1,102 @@
+package org.custodian.web;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.custodian.support.IntegrationTest;
+import org.custodian.support.WebSession;
+import org.custodian.support.World;
+import org.custodian.transparency.Period;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Signed reports in the console: a policy administrator publishes, an auditor verifies
+ * and sees each check, and a stored report altered afterwards fails; other staff and
+ * officers cannot reach the page.
+ */
+class ConsoleTransparencyIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final String period = Period.of(Instant.now()).toString();
+
+	@Test
+	void aPolicyAdministratorPublishesAndAnAuditorVerifies() {
+		this.world.submit(this.world.officer(this.world.agency("UY")),
+				World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER"));
+		WebSession admin = staff("POLICY_ADMIN");
+		WebSession.Page page = admin.get("/console/transparency");
+		assertThat(page.body()).contains("Signed transparency reports", "Publish " + this.period);
+		WebSession.Page published = admin.post("/console/transparency/" + this.period + "/publications", Map.of());
+		assertThat(published.status()).as(published.toString()).isEqualTo(302);
+		String id = this.jdbc
+			.sql("SELECT id::text FROM transparency_publication WHERE period = ? ORDER BY published_at DESC LIMIT 1")
+			.param(this.period)
+			.query(String.class)
+			.single();
+		assertThat(admin.get("/console/transparency").body()).contains("Report " + id + " is published and signed.");
+
+		WebSession auditor = staff("AUDITOR");
+		assertThat(auditor.get("/console/transparency").body()).contains(id).doesNotContain("Publish " + this.period);
+		assertThat(auditor.post("/console/transparency/" + this.period + "/publications", Map.of()).status())
+			.isEqualTo(403);
+		auditor.get("/console/transparency");
+		WebSession.Page verified = auditor.post("/console/transparency/publications/" + id + "/verification", Map.of());
+		assertThat(verified.status()).isEqualTo(200);
+		assertThat(verified.body())
+			.contains("Report verified: every check holds.", "Ed25519 signature by key", "follow from the first")
+			.doesNotContain("FAILED");
+
+		String document = this.jdbc.sql("SELECT document FROM transparency_publication WHERE id = ?::uuid")
+			.param(id)
+			.query(String.class)
+			.single();
+		setDocument(id, document.replace("\"jurisdiction\":\"UY\"", "\"jurisdiction\":\"UZ\""));
+		try {
+			auditor.get("/console/transparency");
+			WebSession.Page failed = auditor.post("/console/transparency/publications/" + id + "/verification",
+					Map.of());
+			assertThat(failed.body()).contains("Report NOT verified", "FAILED", "it was changed after signing");
+		}
+		finally {
+			setDocument(id, document);
+		}
+	}
+
+	@Test
+	void otherStaffAndOfficersCannotReachThePage() {
+		assertThat(staff("REVIEWER").get("/console/transparency").status()).isEqualTo(403);
+		WebSession officer = new WebSession(this.port);
+		WebAccounts.officer(officer, this.world.agency("UY"));
+		WebSession.Page refused = officer.get("/console/transparency");
+		assertThat(refused.status()).isIn(302, 403);
+		assertThat(refused.body()).doesNotContain("Signed transparency reports");
+	}
+
+	private WebSession staff(String role) {
+		WebSession web = new WebSession(this.port);
+		WebAccounts.staff(web, this.world.staffAccount(WebAccounts.PASSWORD, role));
+		return web;
+	}
+
+	private void setDocument(String id, String document) {
+		this.jdbc.sql("ALTER TABLE transparency_publication DISABLE TRIGGER transparency_publication_immutable")
+			.update();
+		try {
+			this.jdbc.sql("UPDATE transparency_publication SET document = ? WHERE id = ?::uuid")
+				.params(document, id)
+				.update();
+		}
+		finally {
+			this.jdbc.sql("ALTER TABLE transparency_publication ENABLE TRIGGER transparency_publication_immutable")
+				.update();
+		}
+	}
+
+}
