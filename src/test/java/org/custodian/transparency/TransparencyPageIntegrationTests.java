@@ -45,6 +45,9 @@ class TransparencyPageIntegrationTests extends IntegrationTest {
 				"Share of requests from LI with some data produced, per half-year",
 				"<title>" + period + ": 0 %</title>");
 
+		assertThat(this.api.anonymous().get("/transparency?period=" + period + "&lang=zh-TW").text())
+			.contains("政府調取用戶資料的請求", "列支敦斯登");
+
 		Api.Response page = this.api.anonymous().get("/transparency/LI");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.text()).contains("No data has ever been disclosed to authorities of Liechtenstein",

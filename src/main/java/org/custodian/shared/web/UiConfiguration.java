@@ -33,7 +33,8 @@ class UiConfiguration implements WebMvcConfigurer {
 		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
 		change.setParamName("lang");
 		change.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(change).addPathPatterns("/portal/**", "/portal", "/console/**", "/console");
+		registry.addInterceptor(change)
+			.addPathPatterns("/portal/**", "/portal", "/console/**", "/console", "/transparency", "/transparency/**");
 	}
 
 	@Override
