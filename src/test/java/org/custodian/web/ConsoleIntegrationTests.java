@@ -113,6 +113,7 @@ class ConsoleIntegrationTests extends IntegrationTest {
 		assertThat(document.header("Content-Type")).isEqualTo("application/pdf");
 		assertThat(document.header("Content-Security-Policy")).contains("object-src 'self'")
 			.doesNotContain("object-src 'none'");
+		assertThat(document.header("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(document.body()).startsWith("%PDF-");
 	}
 

@@ -8,10 +8,8 @@ import org.custodian.intake.Requests;
 import org.custodian.review.CaseQueries;
 import org.custodian.review.Decision;
 import org.custodian.review.ReviewService;
-import org.custodian.shared.NotFoundException;
 import org.custodian.shared.RequestId;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,13 +55,7 @@ class CaseController {
 
 	@GetMapping("/{id}/document")
 	ResponseEntity<byte[]> document(@PathVariable UUID id) {
-		byte[] pdf = this.requests.document(new RequestId(id))
-			.orElseThrow(() -> new NotFoundException("This request has no document."));
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header("Content-Disposition", "inline; filename=\"" + id + ".pdf\"")
-			.header("X-Content-Type-Options", "nosniff")
-			.body(pdf);
+		return DocumentResponse.of(this.requests, id);
 	}
 
 	@PostMapping("/{id}/assignment")

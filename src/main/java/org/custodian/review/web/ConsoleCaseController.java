@@ -19,14 +19,12 @@ import org.custodian.review.RejectionReason;
 import org.custodian.review.ReviewService;
 import org.custodian.shared.DataCategory;
 import org.custodian.shared.InvalidInputException;
-import org.custodian.shared.NotFoundException;
 import org.custodian.shared.RequestId;
 import org.custodian.shared.RequestType;
 import org.custodian.shared.web.BrowserPage;
 import org.custodian.shared.web.FormErrors;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -84,15 +82,7 @@ class ConsoleCaseController {
 
 	@GetMapping(path = "/console/cases/{id}/document")
 	ResponseEntity<byte[]> document(@PathVariable UUID id) {
-		byte[] pdf = this.requests.document(new RequestId(id))
-			.orElseThrow(() -> new NotFoundException("This request has no document."));
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header("Content-Disposition", "inline; filename=\"" + id + ".pdf\"")
-			// The browser's PDF viewer counts as an object: the pages' policy would blank
-			// it.
-			.header("Content-Security-Policy", "default-src 'none'; object-src 'self'; frame-ancestors 'none'")
-			.body(pdf);
+		return DocumentResponse.of(this.requests, id);
 	}
 
 	@PostMapping("/console/cases/{id}/assignment")

@@ -1,0 +1,33 @@
+package org.custodian.review.web;
+
+import java.util.UUID;
+
+import org.custodian.intake.Requests;
+import org.custodian.shared.NotFoundException;
+import org.custodian.shared.RequestId;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A request's legal document as the browser's PDF viewer shows it, the same for the API
+ * and the console: never sniffed as anything else, and under a policy that lets only the
+ * viewer run (the pages' own policy would blank it).
+ */
+final class DocumentResponse {
+
+	private DocumentResponse() {
+	}
+
+	static ResponseEntity<byte[]> of(Requests requests, UUID id) {
+		byte[] pdf = requests.document(new RequestId(id))
+			.orElseThrow(() -> new NotFoundException("This request has no document."));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", "inline; filename=\"" + id + ".pdf\"")
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", "default-src 'none'; object-src 'self'; frame-ancestors 'none'")
+			.body(pdf);
+	}
+
+}
