@@ -152,11 +152,7 @@ public class ReportPublications {
 	/** The newest publication of a period. */
 	@Transactional(readOnly = true)
 	public Optional<PublishedReport> latest(Period period) {
-		return this.jdbc
-			.sql("SELECT * FROM transparency_publication WHERE period = ? ORDER BY published_at DESC, id LIMIT 1")
-			.param(period.toString())
-			.query(ReportPublications::published)
-			.optional();
+		return of(period).stream().findFirst();
 	}
 
 	/**

@@ -2,6 +2,8 @@ package org.custodian.transparency;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -86,27 +88,29 @@ class TransparencyLedger {
 	}
 
 	private void record(String action, Map<String, Object> extra, UUID[] ids) {
+		List<Object> params = new ArrayList<>();
 		String assignment = switch (action) {
 			case "request.held" -> "held = true";
 			case "request.preserved" -> "preserved = true";
-			case "request.produced" -> "produced = true, produced_at = ?";
-			case "request.approved", "request.rejected", "request.closed", "request.refused", "request.mlat-required" ->
-				"outcome = ?, rejection_reason = ?";
+			case "request.produced" -> {
+				params.add(OffsetDateTime.now(this.clock));
+				yield "produced = true, produced_at = ?";
+			}
+			case "request.approved", "request.rejected", "request.closed", "request.refused",
+					"request.mlat-required" -> {
+				params.add(extra.get("outcome"));
+				params.add(extra.get("rejectionReason"));
+				yield "outcome = ?, rejection_reason = ?";
+			}
 			default -> null;
 		};
 		if (assignment == null || ids.length == 0) {
 			return;
 		}
-		String sql = "UPDATE transparency_request SET " + assignment + " WHERE request_id = ANY(?::uuid[])";
-		if (assignment.contains("produced_at")) {
-			this.jdbc.sql(sql).params(OffsetDateTime.now(this.clock), ids).update();
-		}
-		else if (assignment.contains("?")) {
-			this.jdbc.sql(sql).params(extra.get("outcome"), extra.get("rejectionReason"), ids).update();
-		}
-		else {
-			this.jdbc.sql(sql).param(ids).update();
-		}
+		params.add(ids);
+		this.jdbc.sql("UPDATE transparency_request SET " + assignment + " WHERE request_id = ANY(?::uuid[])")
+			.params(params)
+			.update();
 	}
 
 }
