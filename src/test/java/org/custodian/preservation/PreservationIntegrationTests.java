@@ -128,11 +128,7 @@ class PreservationIntegrationTests extends IntegrationTest {
 		Person officer = this.world.officer(this.world.agency("US"));
 		Person auditor = this.world.staff("AUDITOR");
 		String preservation = this.world.submit(officer, preservationOf(account));
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(
-					this.preservations.view(new org.custodian.shared.RequestId(UUID.fromString(preservation)))
-						.get("status"))
-				.isEqualTo("ACTIVE"));
+		awaitSnapshot(preservation);
 		assertThat(snapshotSets(preservation)).isPositive();
 
 		Api.Response withdrawn = this.api.as(officer.token())
@@ -146,6 +142,14 @@ class PreservationIntegrationTests extends IntegrationTest {
 			.get("/api/v1/cases/" + preservation + "/timeline")
 			.json()
 			.findValuesAsString("action")).containsSubsequence("request.withdrawn", "preservation.withdrawn");
+	}
+
+	private void awaitSnapshot(String preservation) {
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(
+					this.preservations.view(new org.custodian.shared.RequestId(UUID.fromString(preservation)))
+						.get("status"))
+				.isEqualTo("ACTIVE"));
 	}
 
 	private long snapshotSets(String preservation) {
@@ -162,11 +166,7 @@ class PreservationIntegrationTests extends IntegrationTest {
 		Person officer = this.world.officer(agency);
 		Person auditor = this.world.staff("AUDITOR");
 		String preservation = this.world.submit(officer, preservationOf(account));
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(
-					this.preservations.view(new org.custodian.shared.RequestId(UUID.fromString(preservation)))
-						.get("status"))
-				.isEqualTo("ACTIVE"));
+		awaitSnapshot(preservation);
 		assertThat(this.preservations.expire(Instant.now().plus(Duration.ofDays(91)))).isGreaterThanOrEqualTo(1);
 		assertThat(this.world.officerView(officer, preservation).path("status").asString()).isEqualTo("EXPIRED");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM preserved_records WHERE request_id = ?::uuid")

@@ -108,7 +108,6 @@ class PortalIntegrationTests extends IntegrationTest {
 	void submittedRequestAppearsInMyRequestsAndCanBeWithdrawn() {
 		WebSession web = new WebSession(this.port);
 		WebAccounts.officer(web, this.world.agency("US"));
-		web.get("/portal/requests/new");
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("type", "LEGAL_PROCESS");
 		form.put("instrument", "SUBPOENA");
@@ -119,12 +118,10 @@ class PortalIntegrationTests extends IntegrationTest {
 		form.put("targets[1].value", "+1 202 555 0101");
 		form.put("categories", "BASIC_SUBSCRIBER");
 		form.put("idempotencyKey", UUID.randomUUID().toString());
-		WebSession.Page submitted = web.post("/portal/requests", form);
-		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(302);
-		WebSession.Page request = web.get(submitted.location());
+		String path = WebAccounts.submit(web, form);
+		WebSession.Page request = web.get(path);
 		assertThat(request.body()).contains("has been received", "suspect01", "+1 202 555 0101", "In review");
 		assertThat(web.get("/portal/requests").body()).contains("In review", "Basic subscriber information");
-		String path = submitted.location().replaceFirst("^https?://[^/]+", "");
 		WebSession.Page withdrawn = web.post(path + "/withdrawal", Map.of("reason", "Case closed"));
 		assertThat(withdrawn.status()).isEqualTo(302);
 		assertThat(web.get(path).body()).contains("Withdrawn", "has been withdrawn");
