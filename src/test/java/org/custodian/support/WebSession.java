@@ -109,6 +109,15 @@ public final class WebSession {
 		}
 	}
 
+	private static String firstHeader(Map<String, List<String>> headers, String name) {
+		return headers.entrySet()
+			.stream()
+			.filter((e) -> e.getKey().equalsIgnoreCase(name))
+			.map((e) -> e.getValue().get(0))
+			.findFirst()
+			.orElse(null);
+	}
+
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
@@ -119,12 +128,7 @@ public final class WebSession {
 	public record Download(int status, byte[] bytes, Map<String, List<String>> headers) {
 
 		public String header(String name) {
-			return this.headers.entrySet()
-				.stream()
-				.filter((e) -> e.getKey().equalsIgnoreCase(name))
-				.map((e) -> e.getValue().get(0))
-				.findFirst()
-				.orElse(null);
+			return firstHeader(this.headers, name);
 		}
 
 	}
@@ -135,12 +139,7 @@ public final class WebSession {
 	public record Page(int status, String body, Map<String, List<String>> headers) {
 
 		public String header(String name) {
-			return this.headers.entrySet()
-				.stream()
-				.filter((e) -> e.getKey().equalsIgnoreCase(name))
-				.map((e) -> e.getValue().get(0))
-				.findFirst()
-				.orElse(null);
+			return firstHeader(this.headers, name);
 		}
 
 		public String location() {
