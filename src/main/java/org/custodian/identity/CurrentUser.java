@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.custodian.shared.Actor;
 import org.custodian.shared.AgencyId;
+import org.custodian.shared.ForbiddenException;
 import org.custodian.shared.OfficerId;
 import org.custodian.shared.StaffId;
 
@@ -32,6 +33,20 @@ public record CurrentUser(Actor.Kind kind, UUID id, Set<Role> roles, AgencyId ag
 
 	public boolean hasRole(Role role) {
 		return this.roles.contains(role);
+	}
+
+	/**
+	 * Refuses the caller unless the authorization table admits them to this action: the
+	 * first line of every use case.
+	 * @throws ForbiddenException naming the action and who may take it
+	 */
+	public CurrentUser require(Action action) {
+		if (!action.admits(this)) {
+			String who = (action.caller() == Action.Caller.OFFICER) ? "an agency officer"
+					: "staff with the role " + action.roles().stream().map(Enum::name).sorted().toList();
+			throw new ForbiddenException("Only " + who + " may " + action.name().toLowerCase().replace('_', ' ') + ".");
+		}
+		return this;
 	}
 
 	public StaffId staffId() {
