@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.custodian.identity.Action;
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.Actor;
 import org.custodian.shared.AgencyId;
 import org.custodian.shared.ConflictException;
@@ -51,7 +53,8 @@ public class Agencies {
 	}
 
 	@Transactional
-	public AgencyId register(NewAgency agency, Actor actor) {
+	public AgencyId register(NewAgency agency, CurrentUser caller) {
+		Actor actor = caller.require(Action.REGISTER_AGENCY).actor();
 		FieldProblems problems = new FieldProblems();
 		String name = problems.required(agency.name(), "name", 300);
 		problems.check(agency.jurisdiction() != null && Jurisdiction.isValid(agency.jurisdiction()), "jurisdiction",
@@ -95,7 +98,8 @@ public class Agencies {
 
 	/** Marks an agency VERIFIED or SUSPENDED (with a reason the officers will see). */
 	@Transactional
-	public AgencyView changeStatus(AgencyId id, String status, String reason, Actor actor) {
+	public AgencyView changeStatus(AgencyId id, String status, String reason, CurrentUser caller) {
+		Actor actor = caller.require(Action.VERIFY_AGENCY).actor();
 		FieldProblems problems = new FieldProblems();
 		AgencyStatus target = (status == null) ? AgencyStatus.VERIFIED
 				: problems.enumValue(AgencyStatus.class, status, "status", true);
@@ -115,7 +119,16 @@ public class Agencies {
 	}
 
 	@Transactional
-	public OfficerId addOfficer(AgencyId agencyId, String email, String name, String title, Actor actor) {
+	public OfficerId addOfficer(AgencyId agencyId, String email, String name, String title, CurrentUser caller) {
+		return insertOfficer(agencyId, email, name, title, caller.require(Action.ADD_OFFICER).actor());
+	}
+
+	/**
+	 * Adds the officer as the system: a self-registration whose e-mail link was followed
+	 * (the address is on the agency's domain).
+	 */
+	@Transactional
+	OfficerId insertOfficer(AgencyId agencyId, String email, String name, String title, Actor actor) {
 		AgencyView agency = find(agencyId).orElseThrow(() -> new NotFoundException("No agency with this id."));
 		FieldProblems problems = new FieldProblems();
 		String cleanEmail = problems.required(email, "email", 320);

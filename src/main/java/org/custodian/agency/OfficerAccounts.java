@@ -156,7 +156,7 @@ public class OfficerAccounts {
 			.query(UUID.class)
 			.optional()
 			.map(OfficerId::new)
-			.orElseGet(() -> this.agencies.addOfficer(agencyId, email, (String) row.get("name"),
+			.orElseGet(() -> this.agencies.insertOfficer(agencyId, email, (String) row.get("name"),
 					(String) row.get("title"), Actor.SYSTEM));
 		int updated = this.jdbc.sql("""
 				UPDATE officer SET password_hash = ?, email_confirmed_at = ?

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
+import org.custodian.identity.Action;
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.Actor;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.OfficerId;
@@ -56,7 +58,8 @@ public class Sanctions {
 	 * @return the number of entries imported
 	 */
 	@Transactional
-	public int importList(Reader csv, String source, Actor actor) {
+	public int importList(Reader csv, String source, CurrentUser caller) {
+		Actor actor = caller.require(Action.IMPORT_SANCTIONS_LIST).actor();
 		List<String[]> entries;
 		try {
 			entries = CSVFormat.DEFAULT.builder()

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.custodian.shared.Actor;
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.cli.Command;
 
@@ -44,7 +44,7 @@ class SanctionsImportCommand implements Command {
 		}
 		Path file = Path.of(arguments.get(0));
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			int entries = this.sanctions.importList(reader, file.getFileName().toString(), Actor.SYSTEM);
+			int entries = this.sanctions.importList(reader, file.getFileName().toString(), CurrentUser.commandLine());
 			out.printf("Imported %d sanctions entries from %s%n", entries, file);
 			return 0;
 		}

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.custodian.identity.Action;
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.AuditableBatch;
 import org.custodian.shared.AuditableEvent;
 import tools.jackson.databind.json.JsonMapper;
@@ -135,10 +137,21 @@ public class AuditLog {
 	}
 
 	/**
+	 * The verification as a use case: for an auditor or an administrator (or the operator
+	 * at the command line).
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Verification verify(CurrentUser caller) {
+		caller.require(Action.VERIFY_AUDIT_LOG);
+		return verify();
+	}
+
+	/**
 	 * Recomputes every hash from the first event, streaming the log, and compares the end
 	 * of the chain with the recorded head so that deleting the newest events is caught as
 	 * well. One snapshot for both reads: events appended meanwhile (background jobs) must
-	 * not look like removed ones.
+	 * not look like removed ones. Surfaces call {@link #verify(CurrentUser)}; this is for
+	 * use cases that have checked their own caller (a publication's verification).
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Verification verify() {

@@ -3,6 +3,7 @@ package org.custodian.audit;
 import java.io.PrintStream;
 import java.util.List;
 
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.cli.Command;
 
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ class AuditVerifyCommand implements Command {
 
 	@Override
 	public int run(List<String> arguments, PrintStream out) {
-		Verification verification = this.log.verify();
+		Verification verification = this.log.verify(CurrentUser.commandLine());
 		if (verification.valid()) {
 			out.printf("Audit log valid: %d events, head %s%n", verification.events(), verification.head());
 			return 0;

@@ -23,7 +23,6 @@ import org.custodian.intake.SubmissionForm.EmergencyForm;
 import org.custodian.intake.SubmissionForm.TargetForm;
 import org.custodian.review.Decision;
 import org.custodian.review.ReviewService;
-import org.custodian.shared.Actor;
 import org.custodian.shared.AgencyId;
 import org.custodian.shared.OfficerId;
 import org.custodian.shared.StaffId;
@@ -52,6 +51,12 @@ class DemoData implements ApplicationRunner {
 	private static final String PASSWORD = "demo-password-";
 
 	private static final String TOKEN = "demo-token-0000000000000000000000-";
+
+	/**
+	 * Who sets the demo up: the operator starting the platform, named and audited as such
+	 * (see {@link org.custodian.identity.Action#admitsOperator()}).
+	 */
+	private static final CurrentUser OPERATOR = CurrentUser.operator("demo-data");
 
 	private final StaffAccounts staff;
 
@@ -134,7 +139,7 @@ class DemoData implements ApplicationRunner {
 		team.put("policy-admin", member("policy-admin", "Pia Policy", Role.POLICY_ADMIN));
 		team.put("auditor", member("auditor", "Aldo Auditor", Role.AUDITOR));
 
-		Map<String, OfficerId> officers = new LinkedHashMap<>();
+		Map<String, CurrentUser> officers = new LinkedHashMap<>();
 		for (DemoAgency agency : DemoAgency.ALL) {
 			officers.put(agency.key(), officer(agency));
 		}
@@ -154,10 +159,10 @@ class DemoData implements ApplicationRunner {
 	/** Requests of today at several stages, for the console and the portal. */
 	private void today(World world) {
 		Map<String, StaffId> team = world.team();
-		OfficerId hkpf = world.officers().get("hkpf");
-		OfficerId fbi = world.officers().get("fbi");
-		OfficerId met = world.officers().get("met");
-		OfficerId bka = world.officers().get("bka");
+		CurrentUser hkpf = world.officers().get("hkpf");
+		CurrentUser fbi = world.officers().get("fbi");
+		CurrentUser met = world.officers().get("met");
+		CurrentUser bka = world.officers().get("bka");
 		submit(hkpf, legal("COURT_ORDER", "Cap. 4 s. 9 court order", "kowloon.wong", "Unlawful assembly",
 				"BASIC_SUBSCRIBER", "NON_CONTENT"));
 		submit(hkpf, legal("SEARCH_WARRANT", "Magistrate's warrant 2020/117", "harbour_lee", "Subversion", "CONTENT"));
@@ -181,22 +186,23 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private StaffId member(String name, String displayName, Role role) {
-		StaffId id = this.staff.create(email(name), displayName, List.of(role.name()), PASSWORD + name, Actor.SYSTEM);
-		this.tokens.store(TokenOwner.staff(id), TOKEN + name, "demo", Actor.SYSTEM);
+		StaffId id = this.staff.create(email(name), displayName, List.of(role.name()), PASSWORD + name, OPERATOR);
+		this.tokens.store(TokenOwner.staff(id), TOKEN + name, "demo", OPERATOR);
 		return id;
 	}
 
-	private OfficerId officer(DemoAgency demo) {
+	/** The agency's demo officer, who submits in person (and so owns the requests). */
+	private CurrentUser officer(DemoAgency demo) {
 		AgencyId agency = this.agencies.register(new Agencies.NewAgency(demo.name(), demo.jurisdiction(), "POLICE",
-				List.of(demo.domain()), demo.phone()), Actor.SYSTEM);
-		this.agencies.changeStatus(agency, "VERIFIED", "Verified out of band (demo)", Actor.SYSTEM);
+				List.of(demo.domain()), demo.phone()), OPERATOR);
+		this.agencies.changeStatus(agency, "VERIFIED", "Verified out of band (demo)", OPERATOR);
 		OfficerId officer = this.agencies.addOfficer(agency, demo.officerEmail(), "Demo Officer (" + demo.key() + ")",
-				"Detective Inspector", Actor.SYSTEM);
-		this.tokens.store(TokenOwner.officer(officer, agency), TOKEN + demo.key(), "demo", Actor.SYSTEM);
-		return officer;
+				"Detective Inspector", OPERATOR);
+		this.tokens.store(TokenOwner.officer(officer, agency), TOKEN + demo.key(), "demo", OPERATOR);
+		return CurrentUser.officer(officer, agency);
 	}
 
-	private Receipt submit(OfficerId officer, SubmissionForm form) {
+	private Receipt submit(CurrentUser officer, SubmissionForm form) {
 		return this.intake.submit(officer, form, null, null);
 	}
 
@@ -219,7 +225,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	/** The team by demo name and each agency's officer by agency key. */
-	private record World(Map<String, StaffId> team, Map<String, OfficerId> officers) {
+	private record World(Map<String, StaffId> team, Map<String, CurrentUser> officers) {
 	}
 
 	private static String email(String name) {

@@ -25,7 +25,6 @@ import org.custodian.intake.SubmissionForm;
 import org.custodian.policy.Pauses;
 import org.custodian.review.PauseEnforcement;
 import org.custodian.review.ReviewService;
-import org.custodian.shared.OfficerId;
 import org.custodian.shared.RequestId;
 import org.custodian.shared.StaffId;
 import org.slf4j.Logger;
@@ -89,7 +88,7 @@ class HistoryReplay {
 	 * @param officers each agency's officer by agency key
 	 * @return how many requests were submitted
 	 */
-	int replay(Map<String, StaffId> team, Map<String, OfficerId> officers) {
+	int replay(Map<String, StaffId> team, Map<String, CurrentUser> officers) {
 		Run run = new Run(team, officers);
 		List<ReplayPlan.Planned> plan = ReplayPlan.requests();
 		for (int i = 0; i < plan.size(); i++) {
@@ -186,7 +185,7 @@ class HistoryReplay {
 
 		private final Map<String, StaffId> team;
 
-		private final Map<String, OfficerId> officers;
+		private final Map<String, CurrentUser> officers;
 
 		private final CurrentUser reviewer;
 
@@ -199,7 +198,7 @@ class HistoryReplay {
 
 		private UUID assessment;
 
-		Run(Map<String, StaffId> team, Map<String, OfficerId> officers) {
+		Run(Map<String, StaffId> team, Map<String, CurrentUser> officers) {
 			this.team = team;
 			this.officers = officers;
 			this.reviewer = CurrentUser.staff(team.get("reviewer"), Set.of(Role.REVIEWER));
@@ -247,10 +246,8 @@ class HistoryReplay {
 			CurrentUser second = CurrentUser.staff(this.team.get("hr-lead-2"), Set.of(Role.HUMAN_RIGHTS_LEAD));
 			CurrentUser admin = CurrentUser.staff(this.team.get("policy-admin"), Set.of(Role.POLICY_ADMIN));
 			Assessments dd = HistoryReplay.this.assessments;
-			at(ReplayPlan.ASSESSMENT_OPENED,
-					() -> this.assessment = dd.open("HK",
-							"National security law of Hong Kong (in force 30 June 2020, 23:00 HKT)", "2020-06-30",
-							lead.actor()));
+			at(ReplayPlan.ASSESSMENT_OPENED, () -> this.assessment = dd.open("HK",
+					"National security law of Hong Kong (in force 30 June 2020, 23:00 HKT)", "2020-06-30", lead));
 			String[][] experts = { { "Dr. A. Expert", "University human-rights law centre", "2020-07-02",
 					"Offences of secession, subversion, terrorism and collusion are defined broadly; requests may "
 							+ "target protected expression and assembly." },
@@ -260,7 +257,7 @@ class HistoryReplay {
 							"Extraterritorial reach and national-security exceptions to the right to a fair trial." } };
 			for (String[] expert : experts) {
 				at(Instant.parse(expert[2] + "T08:00:00Z"), () -> dd.consult(this.assessment,
-						new Assessments.Consultation(expert[0], expert[1], expert[2], expert[3]), lead.actor()));
+						new Assessments.Consultation(expert[0], expert[1], expert[2], expert[3]), lead));
 			}
 			Map<String, Map<String, String>> findings = Map.of("privacy",
 					Map.of("risk", "HIGH", "note", "Data of critics may be sought under vague offences"), "expression",
@@ -273,15 +270,15 @@ class HistoryReplay {
 							"Disclosure to Hong Kong authorities risks contributing to violations of expression, "
 									+ "assembly and privacy; productions stay paused pending a change in the law or "
 									+ "international consensus.",
-							null), lead.actor()));
-			at(Instant.parse("2020-07-05T16:00:00Z"), () -> dd.signOff(this.assessment, second.actor()));
+							null), lead));
+			at(Instant.parse("2020-07-05T16:00:00Z"), () -> dd.signOff(this.assessment, second));
 			at(ReplayPlan.ENACTED, () -> {
 				Map<String, Object> enacted = HistoryReplay.this.enforcement
 					.enact(new Pauses.PauseForm("HK", "BOTH", List.of("PRODUCTION"), "ALL", ReplayPlan.LAW.toString(),
 							"Pending formal human-rights due diligence on the national security law, and consultation "
 									+ "with human-rights experts",
 							this.assessment.toString(),
-							"International consensus that the law meets human-rights standards", false), admin.actor());
+							"International consensus that the law meets human-rights standards", false), admin);
 				log.info("Replay: Hong Kong pause enacted on {}, {} requests held", ReplayPlan.ENACTED,
 						enacted.get("held"));
 			});

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.custodian.accounts.AccountDirectory;
 import org.custodian.agency.Agencies;
 import org.custodian.disclosure.DisclosureEvents.DisclosureEvent;
+import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.intake.Requests;
 import org.custodian.intake.SubmittedRequest;
@@ -61,6 +62,7 @@ public class EmergencyChecks {
 	@Transactional
 	public Map<String, Object> recordCallback(RequestId id, String calledNumber, Boolean confirmed, String notes,
 			CurrentUser staff) {
+		staff.require(Action.RECORD_EMERGENCY_CALLBACK);
 		SubmittedRequest request = this.requests.find(id)
 			.orElseThrow(() -> new NotFoundException("No request with this id."));
 		if (request.type() != RequestType.EMERGENCY) {

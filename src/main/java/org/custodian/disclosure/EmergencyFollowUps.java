@@ -14,10 +14,12 @@ import java.util.UUID;
 
 import org.custodian.agency.Agencies;
 import org.custodian.disclosure.DisclosureEvents.DisclosureEvent;
+import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.intake.Requests;
 import org.custodian.intake.SubmittedRequest;
 import org.custodian.review.CaseFlags;
+import org.custodian.review.Delegations;
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.NotFoundException;
@@ -53,14 +55,17 @@ public class EmergencyFollowUps implements CaseFlags {
 
 	private final Clock clock;
 
+	private final Delegations delegations;
+
 	EmergencyFollowUps(JdbcClient jdbc, Requests requests, Agencies agencies, DisclosureProperties properties,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, Delegations delegations) {
 		this.jdbc = jdbc;
 		this.requests = requests;
 		this.agencies = agencies;
 		this.properties = properties;
 		this.events = events;
 		this.clock = clock;
+		this.delegations = delegations;
 	}
 
 	/** An emergency disclosure starts the clock for its follow-up legal process. */
@@ -81,6 +86,8 @@ public class EmergencyFollowUps implements CaseFlags {
 	/** The officer names the legal process that follows an emergency disclosure. */
 	@Transactional
 	public Map<String, Object> followUp(RequestId legalRequest, UUID emergencyRequestId, CurrentUser officer) {
+		officer.require(Action.LINK_EMERGENCY_FOLLOW_UP);
+		this.delegations.requireMayAct(legalRequest, officer);
 		if (emergencyRequestId == null) {
 			throw new InvalidInputException("emergencyRequestId", "is required");
 		}

@@ -13,11 +13,13 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.custodian.agency.Agencies;
 import org.custodian.disclosure.DisclosureEvents.DisclosureEvent;
+import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.intake.Requests;
 import org.custodian.intake.SubmittedRequest;
 import org.custodian.review.CaseEvents.RequestTransitioned;
 import org.custodian.review.CaseStatus;
+import org.custodian.review.Delegations;
 import org.custodian.review.PauseEnforcement;
 import org.custodian.review.ReviewService;
 import org.custodian.shared.Actor;
@@ -70,10 +72,12 @@ public class ProductionService {
 
 	private final Clock clock;
 
+	private final Delegations delegations;
+
 	ProductionService(ProductionStore store, Requests requests, Agencies agencies, ReviewService review,
 			PauseEnforcement enforcement, EmergencyChecks emergencies, ObjectProvider<SchedulerClient> scheduler,
 			OneTimeTask<Void> buildProductionTask, MasterKey master, DisclosureProperties properties,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, Delegations delegations) {
 		this.store = store;
 		this.requests = requests;
 		this.agencies = agencies;
@@ -86,6 +90,7 @@ public class ProductionService {
 		this.properties = properties;
 		this.events = events;
 		this.clock = clock;
+		this.delegations = delegations;
 	}
 
 	/** An approved disclosure is queued for production in the approval's transaction. */
@@ -139,6 +144,8 @@ public class ProductionService {
 	 */
 	@Transactional
 	public Download download(RequestId id, CurrentUser officer) {
+		officer.require(Action.DOWNLOAD_PRODUCTION);
+		this.delegations.requireMayAct(id, officer);
 		ProductionStore.Production production = ownProduction(id, officer);
 		this.store.countDownload(id);
 		this.events.publishEvent(new DisclosureEvent(id, officer.actor(), "production.downloaded",
@@ -151,6 +158,8 @@ public class ProductionService {
 	/** The package's passphrase, shown once; afterwards only its hash is kept. */
 	@Transactional
 	public String revealPassphrase(RequestId id, CurrentUser officer) {
+		officer.require(Action.REVEAL_PASSPHRASE);
+		this.delegations.requireMayAct(id, officer);
 		ProductionStore.Production production = ownProduction(id, officer);
 		if (production.passphraseSealed() == null) {
 			throw new ConflictException("The passphrase of this package has already been shown; it is not kept.");

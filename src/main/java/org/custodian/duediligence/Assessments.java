@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.custodian.identity.Action;
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.Actor;
 import org.custodian.shared.AuditedAction;
 import org.custodian.shared.ConflictException;
@@ -58,7 +60,8 @@ public class Assessments {
 	}
 
 	@Transactional
-	public UUID open(String jurisdiction, String subject, String triggerDate, Actor author) {
+	public UUID open(String jurisdiction, String subject, String triggerDate, CurrentUser caller) {
+		Actor author = caller.require(Action.OPEN_ASSESSMENT).actor();
 		FieldProblems problems = new FieldProblems();
 		problems.check(Jurisdiction.isValid(jurisdiction), "jurisdiction", "must be an ISO 3166-1 alpha-2 code");
 		String cleanSubject = problems.required(subject, "subject", 500);
@@ -77,7 +80,8 @@ public class Assessments {
 	}
 
 	@Transactional
-	public UUID consult(UUID assessmentId, Consultation consultation, Actor recorder) {
+	public UUID consult(UUID assessmentId, Consultation consultation, CurrentUser caller) {
+		Actor recorder = caller.require(Action.RECORD_CONSULTATION).actor();
 		Map<String, Object> assessment = require(assessmentId);
 		requireStatus(assessment, "OPEN", "record a consultation");
 		FieldProblems problems = new FieldProblems();
@@ -103,7 +107,8 @@ public class Assessments {
 	 * Records findings per right and the decision; the assessment then awaits sign-off.
 	 */
 	@Transactional
-	public void conclude(UUID assessmentId, Conclusion conclusion, Actor lead) {
+	public void conclude(UUID assessmentId, Conclusion conclusion, CurrentUser caller) {
+		Actor lead = caller.require(Action.CONCLUDE_ASSESSMENT).actor();
 		Map<String, Object> assessment = require(assessmentId);
 		requireStatus(assessment, "OPEN", "conclude");
 		FieldProblems problems = new FieldProblems();
@@ -149,7 +154,8 @@ public class Assessments {
 	 * the conclusion off.
 	 */
 	@Transactional
-	public void signOff(UUID assessmentId, Actor lead) {
+	public void signOff(UUID assessmentId, CurrentUser caller) {
+		Actor lead = caller.require(Action.SIGN_OFF_ASSESSMENT).actor();
 		Map<String, Object> assessment = require(assessmentId);
 		requireStatus(assessment, "CONCLUDED", "sign off");
 		if (!maySignOff(assessment, lead.id())) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.custodian.identity.Action;
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.Actor;
 import org.custodian.shared.AuditedAction;
 import org.custodian.shared.FieldProblems;
@@ -55,7 +57,8 @@ public class RiskLevels {
 	}
 
 	@Transactional
-	public RiskLevel set(Jurisdiction jurisdiction, String level, String reason, Actor actor) {
+	public RiskLevel set(Jurisdiction jurisdiction, String level, String reason, CurrentUser caller) {
+		Actor actor = caller.require(Action.SET_RISK_LEVEL).actor();
 		FieldProblems problems = new FieldProblems();
 		RiskLevel risk = problems.enumValue(RiskLevel.class, level, "level", true);
 		String why = problems.required(reason, "reason", 4000);

@@ -51,15 +51,24 @@ public class ApiTokens {
 
 	/** Issues a new random token for the owner. */
 	@Transactional
-	public IssuedToken issue(TokenOwner owner, String label, Actor actor) {
+	public IssuedToken issue(TokenOwner owner, String label, CurrentUser caller) {
+		caller.require(Action.ISSUE_TOKEN);
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
-		return store(owner, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), label, actor);
+		return save(owner, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), label,
+				caller.actor());
 	}
 
-	/** Stores a token chosen by the operator (the bootstrap token for automation). */
+	/** Stores a token chosen by the operator (the demo's tokens). */
 	@Transactional
-	public IssuedToken store(TokenOwner owner, String token, String label, Actor actor) {
+	public IssuedToken store(TokenOwner owner, String token, String label, CurrentUser caller) {
+		caller.require(Action.ISSUE_TOKEN);
+		return save(owner, token, label, caller.actor());
+	}
+
+	/** Stores a token as the system (the bootstrap token for automation). */
+	@Transactional
+	IssuedToken save(TokenOwner owner, String token, String label, Actor actor) {
 		if (token.length() < 32) {
 			throw new IllegalArgumentException("an API token needs at least 32 characters");
 		}
@@ -76,7 +85,9 @@ public class ApiTokens {
 	}
 
 	@Transactional
-	public void revoke(UUID tokenId, Actor actor) {
+	public void revoke(UUID tokenId, CurrentUser caller) {
+		caller.require(Action.REVOKE_TOKEN);
+		Actor actor = caller.actor();
 		int changed = this.jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
 			.params(now(), tokenId)
 			.update();
@@ -107,7 +118,7 @@ public class ApiTokens {
 	private Optional<Authenticated> user(TokenRow row) {
 		if (Actor.Kind.OFFICER.name().equals(row.ownerKind())) {
 			return Optional.of(new Authenticated(row.id(),
-					CurrentUser.officer(new OfficerId(row.ownerId()), new AgencyId(row.agencyId()))));
+					CurrentUser.officerToken(new OfficerId(row.ownerId()), new AgencyId(row.agencyId()))));
 		}
 		return this.staff.find(new StaffId(row.ownerId()))
 			.filter(StaffAccounts.StaffMember::active)

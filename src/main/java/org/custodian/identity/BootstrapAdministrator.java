@@ -52,10 +52,10 @@ class BootstrapAdministrator implements ApplicationRunner {
 		if (this.email.isBlank() || this.staff.anyAdministrator()) {
 			return;
 		}
-		StaffId id = this.staff.create(this.email, "Administrator", List.of(Role.ADMIN.name()),
+		StaffId id = this.staff.insert(this.email, "Administrator", List.of(Role.ADMIN.name()),
 				this.password.isEmpty() ? null : this.password, Actor.SYSTEM);
 		if (!this.token.isEmpty()) {
-			this.tokens.store(TokenOwner.staff(id), this.token, "bootstrap", Actor.SYSTEM);
+			this.tokens.save(TokenOwner.staff(id), this.token, "bootstrap", Actor.SYSTEM);
 		}
 		log.info("Created the first administrator {}", this.email);
 	}

@@ -1,5 +1,6 @@
 package org.custodian.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,17 +11,54 @@ import org.custodian.shared.OfficerId;
 import org.custodian.shared.StaffId;
 
 /**
- * The authenticated caller: a staff member with roles, or an agency officer with an
- * agency.
+ * The authenticated caller: a staff member with roles, an agency officer with an agency,
+ * or the operator at the command line. An officer signed in to the portal acts on the
+ * requests they own or were delegated; an officer's API token acts for the whole agency
+ * ({@code agencyWide}, see docs/adr/0004-request-delegation.md).
  */
-public record CurrentUser(Actor.Kind kind, UUID id, Set<Role> roles, AgencyId agencyId) {
+public record CurrentUser(Actor.Kind kind, UUID id, Set<Role> roles, AgencyId agencyId, boolean agencyWide,
+		String operator) {
+
+	/** The environment variable that names the operator of a command. */
+	public static final String OPERATOR_VARIABLE = "CUSTODIAN_OPERATOR";
 
 	public static CurrentUser staff(StaffId id, Set<Role> roles) {
-		return new CurrentUser(Actor.Kind.STAFF, id.value(), Set.copyOf(roles), null);
+		return new CurrentUser(Actor.Kind.STAFF, id.value(), Set.copyOf(roles), null, false, null);
 	}
 
+	/** An officer in person (the portal): acts as owner or delegate. */
 	public static CurrentUser officer(OfficerId id, AgencyId agency) {
-		return new CurrentUser(Actor.Kind.OFFICER, id.value(), Set.of(), agency);
+		return new CurrentUser(Actor.Kind.OFFICER, id.value(), Set.of(), agency, false, null);
+	}
+
+	/**
+	 * An officer's API token: the agency's system, acting on every request of the agency.
+	 */
+	public static CurrentUser officerToken(OfficerId id, AgencyId agency) {
+		return new CurrentUser(Actor.Kind.OFFICER, id.value(), Set.of(), agency, true, null);
+	}
+
+	/**
+	 * The named operator who runs the jar with the database's credentials; admitted only
+	 * to the rows {@link Action#admitsOperator()} names.
+	 */
+	public static CurrentUser operator(String name) {
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException("An operator needs a name");
+		}
+		String clean = name.strip();
+		return new CurrentUser(Actor.Kind.OPERATOR,
+				UUID.nameUUIDFromBytes(("operator:" + clean).getBytes(StandardCharsets.UTF_8)), Set.of(), null, false,
+				clean);
+	}
+
+	/**
+	 * The operator of this command-line run: {@code CUSTODIAN_OPERATOR}, else the
+	 * operating-system user.
+	 */
+	public static CurrentUser commandLine() {
+		String named = System.getenv(OPERATOR_VARIABLE);
+		return operator((named != null && !named.isBlank()) ? named : System.getProperty("user.name", "unknown"));
 	}
 
 	public boolean isStaff() {
@@ -31,8 +69,17 @@ public record CurrentUser(Actor.Kind kind, UUID id, Set<Role> roles, AgencyId ag
 		return this.kind == Actor.Kind.OFFICER;
 	}
 
+	public boolean isOperator() {
+		return this.kind == Actor.Kind.OPERATOR;
+	}
+
 	public boolean hasRole(Role role) {
 		return this.roles.contains(role);
+	}
+
+	/** Whether the authorization table admits this caller to the action. */
+	public boolean may(Action action) {
+		return action.admits(this);
 	}
 
 	/**
@@ -64,7 +111,7 @@ public record CurrentUser(Actor.Kind kind, UUID id, Set<Role> roles, AgencyId ag
 	}
 
 	public Actor actor() {
-		return new Actor(this.kind, this.id.toString());
+		return new Actor(this.kind, isOperator() ? this.operator : this.id.toString());
 	}
 
 }

@@ -51,11 +51,20 @@ public class StaffAccounts {
 	 * @param name the display name
 	 * @param roles role names; at least one
 	 * @param password an initial password, or null for token-only access
-	 * @param actor who creates the account
+	 * @param caller who creates the account (an administrator)
 	 * @return the new user's id
 	 */
 	@Transactional
-	public StaffId create(String email, String name, List<String> roles, String password, Actor actor) {
+	public StaffId create(String email, String name, List<String> roles, String password, CurrentUser caller) {
+		caller.require(Action.CREATE_STAFF);
+		return insert(email, name, roles, password, caller.actor());
+	}
+
+	/**
+	 * Creates a staff user as the system: the first administrator from the environment.
+	 */
+	@Transactional
+	StaffId insert(String email, String name, List<String> roles, String password, Actor actor) {
 		FieldProblems problems = new FieldProblems();
 		String cleanEmail = problems.required(email, "email", 320);
 		problems.check(cleanEmail == null || EMAIL.matcher(cleanEmail).matches(), "email", "is not an e-mail address");

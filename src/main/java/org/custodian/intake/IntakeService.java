@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.custodian.agency.ActiveOfficer;
 import org.custodian.agency.Agencies;
+import org.custodian.identity.Action;
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.Actor;
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.FieldProblems;
@@ -61,7 +63,8 @@ public class IntakeService {
 	 * @return the receipt; for a repeated key, the original request's
 	 */
 	@Transactional
-	public Receipt submit(OfficerId officerId, SubmissionForm form, Upload upload, String idempotencyKey) {
+	public Receipt submit(CurrentUser caller, SubmissionForm form, Upload upload, String idempotencyKey) {
+		OfficerId officerId = caller.require(Action.SUBMIT_REQUEST).officerId();
 		ActiveOfficer officer = this.agencies.requireActiveOfficer(officerId);
 		FieldProblems problems = new FieldProblems();
 		String key = problems.optional(idempotencyKey, "Idempotency-Key", 200);

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 
 import org.custodian.agency.ActiveOfficer;
 import org.custodian.intake.SubmittedRequest.DocumentInfo;
+import org.custodian.identity.Action;
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.AgencyId;
 import org.custodian.shared.DataCategory;
 import org.custodian.shared.Enums;
@@ -96,9 +98,10 @@ public class Requests {
 				WHERE r.id = ?""").param(id.value()).query((rs, row) -> request(rs, targets)).optional();
 	}
 
-	/** The legal document's bytes, if one was submitted. */
+	/** The legal document's bytes, if one was submitted: for the response team. */
 	@Transactional(readOnly = true)
-	public Optional<byte[]> document(RequestId id) {
+	public Optional<byte[]> document(RequestId id, CurrentUser reader) {
+		reader.require(Action.DOWNLOAD_LEGAL_DOCUMENT);
 		return this.jdbc.sql("SELECT content FROM request_document WHERE request_id = ?")
 			.param(id.value())
 			.query(byte[].class)

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.custodian.identity.Action;
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.Actor;
 import org.custodian.shared.AuditableEvent;
 import org.custodian.shared.DataCategory;
@@ -103,7 +105,8 @@ public class LegalTierPolicy {
 	/** Sets which categories an instrument of this jurisdiction compels. */
 	@Transactional
 	public TierRules override(Jurisdiction jurisdiction, String instrumentName, List<String> categoryNames,
-			Actor actor) {
+			CurrentUser caller) {
+		Actor actor = caller.require(Action.SET_LEGAL_TIERS).actor();
 		FieldProblems problems = new FieldProblems();
 		Instrument instrument = problems.enumValue(Instrument.class, instrumentName, "instrument", true);
 		Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);

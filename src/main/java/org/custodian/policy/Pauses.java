@@ -18,6 +18,8 @@ import java.util.UUID;
 
 import org.custodian.duediligence.Assessments;
 import org.custodian.duediligence.LiftingVerdict;
+import org.custodian.identity.Action;
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.Actor;
 import org.custodian.shared.AuditedAction;
 import org.custodian.shared.ConflictException;
@@ -233,7 +235,8 @@ public class Pauses {
 
 	/** Sets or removes the MLAT-only rule; applies to requests screened from now on. */
 	@Transactional
-	public void setMlatOnly(Jurisdiction jurisdiction, Boolean enabled, String reason, Actor actor) {
+	public void setMlatOnly(Jurisdiction jurisdiction, Boolean enabled, String reason, CurrentUser caller) {
+		Actor actor = caller.require(Action.SET_MLAT_ONLY).actor();
 		FieldProblems problems = new FieldProblems();
 		problems.check(enabled != null, "enabled", "is required");
 		String why = problems.required(reason, "reason", 4000);

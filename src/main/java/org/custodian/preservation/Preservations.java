@@ -29,11 +29,13 @@ import org.custodian.disclosure.DisclosureEvents.DisclosureEvent;
 import org.custodian.shared.crypto.MasterKey;
 import org.custodian.disclosure.PreservedRecords;
 import org.custodian.disclosure.RecordSource;
+import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.intake.Requests;
 import org.custodian.intake.SubmittedRequest;
 import org.custodian.review.CaseEvents.RequestTransitioned;
 import org.custodian.review.CaseStatus;
+import org.custodian.review.Delegations;
 import org.custodian.review.ReviewService;
 import org.custodian.shared.Actor;
 import org.custodian.shared.ConflictException;
@@ -84,10 +86,12 @@ public class Preservations implements PreservedRecords {
 
 	private final Clock clock;
 
+	private final Delegations delegations;
+
 	Preservations(JdbcClient jdbc, Requests requests, Agencies agencies, AccountDirectory accounts, RecordSource live,
 			MasterKey master, ReviewService review, ObjectProvider<SchedulerClient> scheduler,
 			OneTimeTask<Void> preserveRecordsTask, ApplicationEventPublisher events,
-			@Value("${custodian.preservation.period:90d}") Duration period, Clock clock) {
+			@Value("${custodian.preservation.period:90d}") Duration period, Clock clock, Delegations delegations) {
 		this.jdbc = jdbc;
 		this.requests = requests;
 		this.agencies = agencies;
@@ -100,6 +104,7 @@ public class Preservations implements PreservedRecords {
 		this.events = events;
 		this.period = period;
 		this.clock = clock;
+		this.delegations = delegations;
 	}
 
 	/**
@@ -209,6 +214,8 @@ public class Preservations implements PreservedRecords {
 	/** The officer extends the preservation once, by another period. */
 	@Transactional
 	public Map<String, Object> extend(RequestId id, CurrentUser officer) {
+		officer.require(Action.EXTEND_PRESERVATION);
+		this.delegations.requireMayAct(id, officer);
 		ownRequest(id, officer);
 		Map<String, Object> row = lockActive(id);
 		if (Boolean.TRUE.equals(row.get("extended"))) {
@@ -227,6 +234,8 @@ public class Preservations implements PreservedRecords {
 	/** A legal-process request of the same agency references an active preservation. */
 	@Transactional
 	public Map<String, Object> reference(RequestId legalRequest, UUID preservationId, CurrentUser officer) {
+		officer.require(Action.REFERENCE_PRESERVATION);
+		this.delegations.requireMayAct(legalRequest, officer);
 		if (preservationId == null) {
 			throw new InvalidInputException("preservationRequestId", "is required");
 		}

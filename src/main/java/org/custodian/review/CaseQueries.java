@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.custodian.agency.ActiveOfficer;
 import org.custodian.agency.Agencies;
+import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.intake.Requests;
 import org.custodian.intake.SubmittedRequest;
@@ -176,6 +177,7 @@ public class CaseQueries {
 	 */
 	@Transactional
 	public Map<String, Object> caseFile(RequestId id, CurrentUser reader) {
+		reader.require(Action.READ_CASE);
 		SubmittedRequest request = this.requests.find(id)
 			.orElseThrow(() -> new NotFoundException("No request with this id."));
 		Map<String, Object> view = this.jdbc.sql("SELECT * FROM review_case WHERE request_id = ?")

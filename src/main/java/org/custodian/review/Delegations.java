@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.custodian.agency.ActiveOfficer;
 import org.custodian.agency.Agencies;
 import org.custodian.agency.Agencies.OfficerView;
+import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.review.CaseEvents.DelegationChanged;
 import org.custodian.shared.FieldProblems;
@@ -68,10 +69,15 @@ public class Delegations {
 			.orElse(Access.NONE);
 	}
 
-	/** Refuses (403) a colleague who is neither the owner nor a delegate. */
+	/**
+	 * The relationship check of an officer's action on a request: another agency's
+	 * request is not found (404); a colleague who is neither the owner nor a delegate is
+	 * refused (403), unless the caller is the agency's API token, which acts for the
+	 * whole agency (ADR 0004).
+	 */
 	@Transactional(readOnly = true)
 	public void requireMayAct(RequestId id, CurrentUser officer) {
-		if (access(id, officer) == Access.NONE) {
+		if (access(id, officer) == Access.NONE && !officer.agencyWide()) {
 			throw new ForbiddenException(
 					"Only the officer who submitted this request and the colleagues it is delegated to may act on it.");
 		}
@@ -96,6 +102,7 @@ public class Delegations {
 	 */
 	@Transactional
 	public OfficerView delegate(RequestId id, String email, CurrentUser owner) {
+		owner.require(Action.DELEGATE_REQUEST);
 		requireOwner(id, owner);
 		FieldProblems problems = new FieldProblems();
 		String clean = problems.required(email, "email", 320);
@@ -123,6 +130,7 @@ public class Delegations {
 	/** The owner takes a colleague's access back. */
 	@Transactional
 	public void revoke(RequestId id, OfficerId colleague, CurrentUser owner) {
+		owner.require(Action.DELEGATE_REQUEST);
 		requireOwner(id, owner);
 		int removed = this.jdbc
 			.sql("DELETE FROM request_access WHERE request_id = ? AND officer_id = ? AND role = 'DELEGATE'")

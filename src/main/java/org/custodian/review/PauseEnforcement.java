@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.custodian.identity.Action;
+import org.custodian.identity.CurrentUser;
 import org.custodian.policy.JurisdictionPolicy;
 import org.custodian.policy.Pause;
 import org.custodian.policy.PauseStage;
@@ -50,7 +52,8 @@ public class PauseEnforcement {
 
 	/** What enacting the pause would hold, changing nothing. */
 	@Transactional(readOnly = true)
-	public Map<String, Object> preview(Pauses.PauseForm form) {
+	public Map<String, Object> preview(Pauses.PauseForm form, CurrentUser caller) {
+		caller.require(Action.PREVIEW_PAUSE);
 		Holds.Preview preview = this.holds.preview(this.pauses.draft(form));
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("affected", preview.affected());
@@ -61,7 +64,8 @@ public class PauseEnforcement {
 
 	/** Enacts the pause and holds every matching request, in one transaction. */
 	@Transactional
-	public Map<String, Object> enact(Pauses.PauseForm form, Actor actor) {
+	public Map<String, Object> enact(Pauses.PauseForm form, CurrentUser caller) {
+		Actor actor = caller.require(Action.PROPOSE_PAUSE).actor();
 		Pause pause = this.pauses.enact(this.pauses.draft(form), actor);
 		int held = this.holds.holdMatching(pause, actor);
 		return Map.of("id", pause.id(), "held", held);
@@ -71,7 +75,8 @@ public class PauseEnforcement {
 	 * Lifts the pause (if its assessment permits) and screens the requests it held again.
 	 */
 	@Transactional
-	public Map<String, Object> lift(UUID pauseId, String rationale, Actor actor) {
+	public Map<String, Object> lift(UUID pauseId, String rationale, CurrentUser caller) {
+		Actor actor = caller.require(Action.PROPOSE_LIFTING).actor();
 		Pause pause = this.pauses.lift(pauseId, rationale, actor);
 		List<UUID> released = this.holds.move(this.holds.heldBy(pause.id()), CaseStatus.ON_HOLD, CaseStatus.SCREENING,
 				"request.released", actor, "Pause lifted: " + rationale, null);

@@ -17,6 +17,7 @@ import org.custodian.agency.Sanctions;
 import org.custodian.agency.SanctionsMatch;
 import org.custodian.duediligence.RiskLevel;
 import org.custodian.duediligence.RiskLevels;
+import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.identity.Role;
 import org.custodian.identity.StaffAccounts;
@@ -76,6 +77,8 @@ public class ReviewService implements RequestStatuses {
 
 	private final Agencies agencies;
 
+	private final Delegations delegations;
+
 	private final ApplicationEventPublisher events;
 
 	private final JdbcClient jdbc;
@@ -84,7 +87,8 @@ public class ReviewService implements RequestStatuses {
 
 	ReviewService(Cases cases, Holds holds, Requests requests, AccountDirectory accounts, Sanctions sanctions,
 			PauseEnforcement enforcement, RiskLevels risks, LegalTierPolicy tiers, StaffAccounts staff,
-			Agencies agencies, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+			Agencies agencies, Delegations delegations, ApplicationEventPublisher events, JdbcClient jdbc,
+			Clock clock) {
 		this.cases = cases;
 		this.holds = holds;
 		this.requests = requests;
@@ -95,6 +99,7 @@ public class ReviewService implements RequestStatuses {
 		this.tiers = tiers;
 		this.staff = staff;
 		this.agencies = agencies;
+		this.delegations = delegations;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -163,6 +168,7 @@ public class ReviewService implements RequestStatuses {
 	 */
 	@Transactional
 	public void reviewSanctionsHold(RequestId id, Boolean release, String note, CurrentUser admin) {
+		admin.require(Action.REVIEW_SANCTIONS_HOLD);
 		FieldProblems problems = new FieldProblems();
 		problems.check(release != null, "release", "is required: true to release for review, false to refuse");
 		String text = problems.required(note, "note", 4000);
@@ -190,6 +196,7 @@ public class ReviewService implements RequestStatuses {
 	 */
 	@Transactional
 	public void recordHumanRightsReview(RequestId id, String verdict, String note, CurrentUser lead) {
+		lead.require(Action.RECORD_HUMAN_RIGHTS_REVIEW);
 		FieldProblems problems = new FieldProblems();
 		Assessment.Verdict parsed = problems.enumValue(Assessment.Verdict.class, verdict, "verdict", true);
 		String text = problems.required(note, "note", 8000);
@@ -203,7 +210,8 @@ public class ReviewService implements RequestStatuses {
 	}
 
 	/**
-	 * Starts production of an approved request, unless a pause stops production now.
+	 * Starts production of an approved request, unless a pause stops production now. A
+	 * system transition (the production worker's): no surface calls it.
 	 */
 	@Transactional
 	public void startProduction(RequestId id, Actor actor) {
@@ -215,7 +223,7 @@ public class ReviewService implements RequestStatuses {
 
 	/**
 	 * Releases a built production, unless a pause stops production now: the second check,
-	 * at the moment of release.
+	 * at the moment of release. A system transition, like {@link #startProduction}.
 	 */
 	@Transactional
 	public void finishProduction(RequestId id, Actor actor) {
@@ -225,7 +233,7 @@ public class ReviewService implements RequestStatuses {
 		save(reviewCase);
 	}
 
-	/** A preservation's period ended. */
+	/** A preservation's period ended (the expiry job's system transition). */
 	@Transactional
 	public void expirePreservation(RequestId id) {
 		ReviewCase reviewCase = this.cases.require(id);
@@ -233,7 +241,10 @@ public class ReviewService implements RequestStatuses {
 		save(reviewCase);
 	}
 
-	/** A preservation was produced through the legal-process request that followed it. */
+	/**
+	 * A preservation was produced through the legal-process request that followed it (a
+	 * system transition, after the officer's reference).
+	 */
 	@Transactional
 	public void convertPreservation(RequestId id, RequestId legalRequest) {
 		ReviewCase reviewCase = this.cases.require(id);
@@ -243,6 +254,7 @@ public class ReviewService implements RequestStatuses {
 
 	@Transactional
 	public void assign(RequestId id, UUID reviewerId, CurrentUser by) {
+		by.require(Action.ASSIGN_CASE);
 		if (reviewerId == null) {
 			throw new InvalidInputException("reviewerId", "is required");
 		}
@@ -257,6 +269,7 @@ public class ReviewService implements RequestStatuses {
 
 	@Transactional
 	public void propose(RequestId id, Decision.Form form, CurrentUser reviewer) {
+		reviewer.require(Action.PROPOSE_DECISION);
 		ReviewCase reviewCase = this.cases.require(id);
 		requireStatus(reviewCase, CaseStatus.IN_REVIEW, "propose a decision");
 		if (this.risks.of(reviewCase.jurisdiction()) == RiskLevel.HIGH && !this.cases.hasHumanRightsReview(id)) {
@@ -272,10 +285,12 @@ public class ReviewService implements RequestStatuses {
 	}
 
 	/**
-	 * The second person's verdict on the proposed decision.
+	 * The second person's verdict on the proposed decision: an approver, never the
+	 * proposer (the case refuses that).
 	 */
 	@Transactional
 	public void approve(RequestId id, Boolean approve, String comment, CurrentUser approver) {
+		approver.require(Action.APPROVE_DECISION);
 		FieldProblems problems = new FieldProblems();
 		problems.check(approve != null, "approve", "is required: true to approve, false to return to the reviewer");
 		String cleanComment = problems.optional(comment, "comment", 4000);
@@ -301,6 +316,7 @@ public class ReviewService implements RequestStatuses {
 
 	@Transactional
 	public void askForInformation(RequestId id, String question, CurrentUser reviewer) {
+		reviewer.require(Action.ASK_FOR_INFORMATION);
 		FieldProblems problems = new FieldProblems();
 		String text = problems.required(question, "question", 4000);
 		problems.throwIfAny();
@@ -313,6 +329,8 @@ public class ReviewService implements RequestStatuses {
 	/** The officer answers the open questions; the request goes back to review. */
 	@Transactional
 	public void answer(RequestId id, String answer, CurrentUser officer) {
+		officer.require(Action.ANSWER_QUESTION);
+		this.delegations.requireMayAct(id, officer);
 		ActiveOfficer active = this.agencies.requireActiveOfficer(officer.officerId());
 		FieldProblems problems = new FieldProblems();
 		String text = problems.required(answer, "answer", 8000);
@@ -325,6 +343,8 @@ public class ReviewService implements RequestStatuses {
 
 	@Transactional
 	public void withdraw(RequestId id, String reason, CurrentUser officer) {
+		officer.require(Action.WITHDRAW_REQUEST);
+		this.delegations.requireMayAct(id, officer);
 		ActiveOfficer active = this.agencies.requireActiveOfficer(officer.officerId());
 		FieldProblems problems = new FieldProblems();
 		String text = problems.optional(reason, "reason", 4000);

@@ -1,7 +1,8 @@
 package org.custodian.shared;
 
 /**
- * Who did something: a staff member, an agency officer, or the system itself.
+ * Who did something: a staff member, an agency officer, the operator at the command line
+ * (named), or the system itself.
  */
 public record Actor(Kind kind, String id) {
 
@@ -9,7 +10,7 @@ public record Actor(Kind kind, String id) {
 
 	public enum Kind {
 
-		STAFF, OFFICER, SYSTEM
+		STAFF, OFFICER, OPERATOR, SYSTEM
 
 	}
 

@@ -21,6 +21,8 @@ import org.custodian.audit.AuditHead;
 import org.custodian.audit.AuditLog;
 import org.custodian.audit.Verification;
 import org.custodian.disclosure.SigningKeys;
+import org.custodian.identity.Action;
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.Actor;
 import org.custodian.shared.AuditedAction;
 import org.custodian.shared.InvalidInputException;
@@ -88,7 +90,8 @@ public class ReportPublications {
 	 * log are written in the same transactions, so they agree), signs them, and stores
 	 * the publication with its audit event.
 	 */
-	public PublishedReport publish(Period period, Actor actor) {
+	public PublishedReport publish(Period period, CurrentUser caller) {
+		Actor actor = caller.require(Action.PROPOSE_PUBLICATION).actor();
 		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
 		if (period.start().isAfter(now)) {
 			throw new InvalidInputException("period", "has not begun yet");
@@ -159,7 +162,8 @@ public class ReportPublications {
 	 * Verifies a stored publication: the stored document must be the signed one.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-	public ReportVerification verify(PublishedReport published) {
+	public ReportVerification verify(PublishedReport published, CurrentUser caller) {
+		caller.require(Action.VERIFY_PUBLICATION);
 		return verify(published.jws(), (payload) -> payload.equals(parse(published.document())),
 				"The stored report is the signed one");
 	}

@@ -3,7 +3,7 @@ package org.custodian.transparency;
 import java.io.PrintStream;
 import java.util.List;
 
-import org.custodian.shared.Actor;
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.cli.Command;
 
@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReportPublishCommand implements Command {
-
-	private static final Actor OPERATOR = new Actor(Actor.Kind.SYSTEM, "command-line");
 
 	private final ReportPublications publications;
 
@@ -42,7 +40,7 @@ class ReportPublishCommand implements Command {
 			return 2;
 		}
 		try {
-			PublishedReport published = this.publications.publish(Period.parse(period), OPERATOR);
+			PublishedReport published = this.publications.publish(Period.parse(period), CurrentUser.commandLine());
 			out.printf("Published report %s for %s: %d audit events, head %s, signed by key %s%n", published.id(),
 					published.period(), published.auditEventCount(), published.auditHeadHash(), published.keyId());
 			return 0;

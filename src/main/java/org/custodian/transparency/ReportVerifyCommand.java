@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.NotFoundException;
 import org.custodian.shared.cli.Command;
@@ -67,7 +68,7 @@ class ReportVerifyCommand implements Command {
 				}
 				out.printf("Verifying report %s for %s, published %s%n", published.get().id(), published.get().period(),
 						published.get().publishedAt());
-				verification = this.publications.verify(published.get());
+				verification = this.publications.verify(published.get(), CurrentUser.commandLine());
 			}
 		}
 		catch (IOException ex) {

@@ -11,13 +11,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import net.lingala.zip4j.ZipFile;
 import net.lingala.zip4j.model.FileHeader;
+import org.custodian.identity.Role;
+import org.custodian.identity.CurrentUser;
 import org.custodian.policy.Pauses;
 import org.custodian.review.PauseEnforcement;
-import org.custodian.shared.Actor;
 import org.custodian.shared.StaffId;
 import org.custodian.support.Api;
 import org.custodian.support.IntegrationTest;
@@ -143,7 +145,7 @@ class DisclosureIntegrationTests extends IntegrationTest {
 		String pending = this.world.submit(officer, courtOrder("lantau.hiker"));
 		proposeOnly(pending);
 		Person admin = this.world.staff("POLICY_ADMIN");
-		Actor actor = Actor.staff(new StaffId(UUID.fromString(admin.id())));
+		CurrentUser actor = CurrentUser.staff(new StaffId(UUID.fromString(admin.id())), Set.of(Role.POLICY_ADMIN));
 		Object pauseId = this.pauses
 			.enact(new Pauses.PauseForm("NZ", "FROM_AUTHORITIES", List.of("PRODUCTION"), "ALL", null,
 					"Production paused pending review", null, null, false), actor)

@@ -8,14 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import net.lingala.zip4j.ZipFile;
 import net.lingala.zip4j.model.FileHeader;
+import org.custodian.identity.Role;
+import org.custodian.identity.CurrentUser;
 import org.custodian.disclosure.connector.SamplePlatform;
 import org.custodian.policy.Pauses;
 import org.custodian.review.PauseEnforcement;
-import org.custodian.shared.Actor;
 import org.custodian.shared.StaffId;
 import org.custodian.support.Api;
 import org.custodian.support.IntegrationTest;
@@ -186,7 +188,7 @@ class PreservationIntegrationTests extends IntegrationTest {
 		Agency agency = this.world.agency("IE");
 		Person officer = this.world.officer(agency);
 		Person admin = this.world.staff("POLICY_ADMIN");
-		Actor actor = Actor.staff(new StaffId(UUID.fromString(admin.id())));
+		CurrentUser actor = CurrentUser.staff(new StaffId(UUID.fromString(admin.id())), Set.of(Role.POLICY_ADMIN));
 		Object pause = this.pauses
 			.enact(new Pauses.PauseForm("IE", "FROM_AUTHORITIES", List.of("REVIEW", "PRODUCTION"), "ALL", null,
 					"Paused pending due diligence", null, null, false), actor)

@@ -39,7 +39,7 @@ class AgencyController {
 	@PostMapping("/agencies")
 	@ResponseStatus(HttpStatus.CREATED)
 	AgencyResponse register(@RequestBody Agencies.NewAgency body, @AuthenticationPrincipal CurrentUser admin) {
-		AgencyId id = this.agencies.register(body, admin.actor());
+		AgencyId id = this.agencies.register(body, admin);
 		return AgencyResponse.of(this.agencies.find(id).orElseThrow());
 	}
 
@@ -52,16 +52,14 @@ class AgencyController {
 	AgencyResponse verify(@PathVariable UUID id, @RequestBody(required = false) StatusChange body,
 			@AuthenticationPrincipal CurrentUser admin) {
 		StatusChange change = (body != null) ? body : new StatusChange(null, null);
-		return AgencyResponse
-			.of(this.agencies.changeStatus(new AgencyId(id), change.status(), change.reason(), admin.actor()));
+		return AgencyResponse.of(this.agencies.changeStatus(new AgencyId(id), change.status(), change.reason(), admin));
 	}
 
 	@PostMapping("/agencies/{id}/officers")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> addOfficer(@PathVariable UUID id, @RequestBody NewOfficer body,
 			@AuthenticationPrincipal CurrentUser admin) {
-		OfficerId officer = this.agencies.addOfficer(new AgencyId(id), body.email(), body.name(), body.title(),
-				admin.actor());
+		OfficerId officer = this.agencies.addOfficer(new AgencyId(id), body.email(), body.name(), body.title(), admin);
 		return Map.of("id", officer.value(), "agencyId", id);
 	}
 
@@ -71,7 +69,7 @@ class AgencyController {
 		Agencies.OfficerView officer = this.agencies.findOfficer(new OfficerId(id))
 			.orElseThrow(() -> new NotFoundException("No officer with this id."));
 		ApiTokens.IssuedToken issued = this.tokens.issue(TokenOwner.officer(officer.id(), officer.agencyId()), "api",
-				admin.actor());
+				admin);
 		return Map.of("id", issued.id(), "token", issued.token());
 	}
 

@@ -52,7 +52,7 @@ class ConsoleAgencyController {
 			.toList();
 		try {
 			this.agencies.register(new NewAgency(form.get("name"), form.get("jurisdiction"), form.get("kind"), domains,
-					form.get("callbackPhone")), admin.actor());
+					form.get("callbackPhone")), admin);
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -66,7 +66,7 @@ class ConsoleAgencyController {
 	String changeStatus(@PathVariable UUID id, @RequestParam String status,
 			@RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal CurrentUser admin,
 			RedirectAttributes redirect) {
-		this.agencies.changeStatus(new AgencyId(id), status, reason, admin.actor());
+		this.agencies.changeStatus(new AgencyId(id), status, reason, admin);
 		redirect.addFlashAttribute("done", "console.agencies.changed");
 		return "redirect:/console/admin/agencies";
 	}

@@ -31,7 +31,7 @@ class SanctionsController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> importList(@RequestBody String csv, @RequestParam(defaultValue = "upload") String source,
 			@AuthenticationPrincipal CurrentUser admin) {
-		int entries = this.sanctions.importList(new StringReader(csv), source, admin.actor());
+		int entries = this.sanctions.importList(new StringReader(csv), source, admin);
 		return Map.of("source", source, "entries", entries);
 	}
 

@@ -2,7 +2,9 @@ package org.custodian.audit.web;
 
 import org.custodian.audit.AuditLog;
 import org.custodian.audit.Verification;
+import org.custodian.identity.CurrentUser;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,8 +20,8 @@ class AuditController {
 	}
 
 	@GetMapping("/verification")
-	Verification verification() {
-		return this.log.verify();
+	Verification verification(@AuthenticationPrincipal CurrentUser auditor) {
+		return this.log.verify(auditor);
 	}
 
 }

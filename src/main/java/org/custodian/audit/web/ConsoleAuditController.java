@@ -3,8 +3,10 @@ package org.custodian.audit.web;
 import java.util.UUID;
 
 import org.custodian.audit.AuditLog;
+import org.custodian.identity.CurrentUser;
 import org.custodian.shared.web.BrowserPage;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,8 +39,8 @@ class ConsoleAuditController {
 	}
 
 	@PostMapping("/console/audit/verification")
-	String verify(Model model) {
-		model.addAttribute("verification", this.log.verify());
+	String verify(@AuthenticationPrincipal CurrentUser auditor, Model model) {
+		model.addAttribute("verification", this.log.verify(auditor));
 		return "console/audit";
 	}
 

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import org.custodian.disclosure.ProductionService;
 import org.custodian.identity.CurrentUser;
-import org.custodian.review.Delegations;
 import org.custodian.shared.RequestId;
 import org.custodian.shared.web.BrowserPage;
 
@@ -28,22 +27,17 @@ class PortalProductionController {
 
 	private final ProductionService productions;
 
-	private final Delegations delegations;
-
-	PortalProductionController(ProductionService productions, Delegations delegations) {
+	PortalProductionController(ProductionService productions) {
 		this.productions = productions;
-		this.delegations = delegations;
 	}
 
 	@GetMapping("/portal/requests/{id}/production")
 	ResponseEntity<Resource> download(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer) {
-		this.delegations.requireMayAct(new RequestId(id), officer);
 		return PackageResponse.of(this.productions.download(new RequestId(id), officer));
 	}
 
 	@PostMapping("/portal/requests/{id}/production/passphrase")
 	String passphrase(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer, Model model) {
-		this.delegations.requireMayAct(new RequestId(id), officer);
 		model.addAttribute("passphrase", this.productions.revealPassphrase(new RequestId(id), officer));
 		model.addAttribute("id", id);
 		return "portal/passphrase";

@@ -38,7 +38,7 @@ class AssessmentController {
 	@PostMapping("/assessments")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> open(@RequestBody NewAssessment body, @AuthenticationPrincipal CurrentUser lead) {
-		UUID id = this.assessments.open(body.jurisdiction(), body.subject(), body.triggerDate(), lead.actor());
+		UUID id = this.assessments.open(body.jurisdiction(), body.subject(), body.triggerDate(), lead);
 		return get(id);
 	}
 
@@ -51,20 +51,20 @@ class AssessmentController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> consult(@PathVariable UUID id, @RequestBody Assessments.Consultation body,
 			@AuthenticationPrincipal CurrentUser lead) {
-		this.assessments.consult(id, body, lead.actor());
+		this.assessments.consult(id, body, lead);
 		return get(id);
 	}
 
 	@PostMapping("/assessments/{id}/conclusion")
 	Map<String, Object> conclude(@PathVariable UUID id, @RequestBody Assessments.Conclusion body,
 			@AuthenticationPrincipal CurrentUser lead) {
-		this.assessments.conclude(id, body, lead.actor());
+		this.assessments.conclude(id, body, lead);
 		return get(id);
 	}
 
 	@PostMapping("/assessments/{id}/sign-off")
 	Map<String, Object> signOff(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser lead) {
-		this.assessments.signOff(id, lead.actor());
+		this.assessments.signOff(id, lead);
 		return get(id);
 	}
 
@@ -74,7 +74,7 @@ class AssessmentController {
 		if (!Jurisdiction.isValid(code)) {
 			throw new InvalidInputException("code", "must be an ISO 3166-1 alpha-2 code");
 		}
-		RiskLevel level = this.risks.set(Jurisdiction.of(code), body.level(), body.reason(), user.actor());
+		RiskLevel level = this.risks.set(Jurisdiction.of(code), body.level(), body.reason(), user);
 		return Map.of("jurisdiction", Jurisdiction.of(code).code(), "riskLevel", level.name());
 	}
 

@@ -53,7 +53,7 @@ class ConsoleAssessmentController {
 			HttpServletResponse response) {
 		try {
 			UUID id = this.assessments.open(form.get("jurisdiction"), form.get("subject"), form.get("triggerDate"),
-					lead.actor());
+					lead);
 			return "redirect:/console/assessments/" + id;
 		}
 		catch (InvalidInputException ex) {
@@ -73,7 +73,7 @@ class ConsoleAssessmentController {
 			RedirectAttributes redirect) {
 		return change(id, lead, model, response, redirect, form, "console.assessment.consulted",
 				() -> this.assessments.consult(id, new Assessments.Consultation(form.get("expert"),
-						form.get("organisation"), form.get("date"), form.get("summary")), lead.actor()));
+						form.get("organisation"), form.get("date"), form.get("summary")), lead));
 	}
 
 	@PostMapping("/console/assessments/{id}/conclusion")
@@ -89,14 +89,14 @@ class ConsoleAssessmentController {
 		}
 		return change(id, lead, model, response, redirect, form, "console.assessment.concluded",
 				() -> this.assessments.conclude(id, new Assessments.Conclusion(findings, form.get("decision"),
-						form.get("rationale"), form.get("conditions")), lead.actor()));
+						form.get("rationale"), form.get("conditions")), lead));
 	}
 
 	@PostMapping("/console/assessments/{id}/sign-off")
 	String signOff(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser lead, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return change(id, lead, model, response, redirect, Map.of(), "console.assessment.signedOff",
-				() -> this.assessments.signOff(id, lead.actor()));
+				() -> this.assessments.signOff(id, lead));
 	}
 
 	/**

@@ -46,8 +46,7 @@ class ConsoleStaffController {
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		List<String> roles = form.getOrDefault("roles", List.of());
 		try {
-			this.staff.create(form.getFirst("email"), form.getFirst("name"), roles, form.getFirst("password"),
-					admin.actor());
+			this.staff.create(form.getFirst("email"), form.getFirst("name"), roles, form.getFirst("password"), admin);
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());

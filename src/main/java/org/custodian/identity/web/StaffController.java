@@ -36,7 +36,7 @@ class StaffController {
 	@PostMapping("/staff")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(@RequestBody NewStaff body, @AuthenticationPrincipal CurrentUser admin) {
-		StaffId id = this.staff.create(body.email(), body.name(), body.roles(), body.password(), admin.actor());
+		StaffId id = this.staff.create(body.email(), body.name(), body.roles(), body.password(), admin);
 		return Map.of("id", id.value());
 	}
 
@@ -45,13 +45,13 @@ class StaffController {
 	Map<String, Object> issueToken(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser admin) {
 		StaffId staffId = new StaffId(id);
 		this.staff.find(staffId).orElseThrow(() -> new NotFoundException("No staff user with this id."));
-		ApiTokens.IssuedToken issued = this.tokens.issue(TokenOwner.staff(staffId), "api", admin.actor());
+		ApiTokens.IssuedToken issued = this.tokens.issue(TokenOwner.staff(staffId), "api", admin);
 		return Map.of("id", issued.id(), "token", issued.token());
 	}
 
 	@PostMapping("/tokens/{id}/revocation")
 	Map<String, Object> revoke(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser admin) {
-		this.tokens.revoke(id, admin.actor());
+		this.tokens.revoke(id, admin);
 		return Map.of("id", id, "revoked", true);
 	}
 

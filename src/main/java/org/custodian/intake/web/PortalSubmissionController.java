@@ -82,8 +82,7 @@ class PortalSubmissionController {
 		form.compact();
 		Receipt receipt;
 		try {
-			receipt = this.intake.submit(officer.officerId(), form.toSubmission(), upload(document),
-					form.getIdempotencyKey());
+			receipt = this.intake.submit(officer, form.toSubmission(), upload(document), form.getIdempotencyKey());
 		}
 		catch (InvalidInputException ex) {
 			form.pad(form.getTargets().size() + 1);

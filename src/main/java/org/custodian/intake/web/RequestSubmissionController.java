@@ -41,7 +41,7 @@ class RequestSubmissionController {
 	ResponseEntity<Map<String, Object>> submit(@RequestBody SubmissionForm form,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@AuthenticationPrincipal CurrentUser officer) {
-		return receipt(this.intake.submit(officer.officerId(), form, null, idempotencyKey));
+		return receipt(this.intake.submit(officer, form, null, idempotencyKey));
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -50,7 +50,7 @@ class RequestSubmissionController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@AuthenticationPrincipal CurrentUser officer) {
 		SubmissionForm form = this.intake.parse(request);
-		return receipt(this.intake.submit(officer.officerId(), form, upload(document), idempotencyKey));
+		return receipt(this.intake.submit(officer, form, upload(document), idempotencyKey));
 	}
 
 	private ResponseEntity<Map<String, Object>> receipt(Receipt receipt) {

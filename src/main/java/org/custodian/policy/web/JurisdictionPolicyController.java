@@ -56,7 +56,7 @@ class JurisdictionPolicyController {
 	Map<String, Object> mlatOnly(@PathVariable String code, @RequestBody MlatOnlyBody body,
 			@AuthenticationPrincipal CurrentUser admin) {
 		Jurisdiction jurisdiction = jurisdiction(code);
-		this.pauses.setMlatOnly(jurisdiction, body.enabled(), body.reason(), admin.actor());
+		this.pauses.setMlatOnly(jurisdiction, body.enabled(), body.reason(), admin);
 		return policy(code);
 	}
 
@@ -64,7 +64,7 @@ class JurisdictionPolicyController {
 	Map<String, Object> override(@PathVariable String code, @PathVariable String instrument,
 			@RequestBody CategoriesBody body, @AuthenticationPrincipal CurrentUser admin) {
 		Jurisdiction jurisdiction = jurisdiction(code);
-		return view(jurisdiction, this.tiers.override(jurisdiction, instrument, body.categories(), admin.actor()));
+		return view(jurisdiction, this.tiers.override(jurisdiction, instrument, body.categories(), admin));
 	}
 
 	private static Jurisdiction jurisdiction(String code) {

@@ -54,8 +54,8 @@ class CaseController {
 	}
 
 	@GetMapping("/{id}/document")
-	ResponseEntity<byte[]> document(@PathVariable UUID id) {
-		return DocumentResponse.of(this.requests, id);
+	ResponseEntity<byte[]> document(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff) {
+		return DocumentResponse.of(this.requests, id, staff);
 	}
 
 	@PostMapping("/{id}/assignment")

@@ -81,8 +81,8 @@ class ConsoleCaseController {
 	}
 
 	@GetMapping(path = "/console/cases/{id}/document")
-	ResponseEntity<byte[]> document(@PathVariable UUID id) {
-		return DocumentResponse.of(this.requests, id);
+	ResponseEntity<byte[]> document(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff) {
+		return DocumentResponse.of(this.requests, id, staff);
 	}
 
 	@PostMapping("/console/cases/{id}/assignment")

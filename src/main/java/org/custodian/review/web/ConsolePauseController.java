@@ -63,10 +63,10 @@ class ConsolePauseController {
 
 	@PostMapping("/console/policy/pauses/preview")
 	String preview(@RequestParam Map<String, String> form,
-			@RequestParam(name = "stages", required = false) List<String> stages, Model model,
-			HttpServletResponse response) {
+			@RequestParam(name = "stages", required = false) List<String> stages,
+			@AuthenticationPrincipal CurrentUser admin, Model model, HttpServletResponse response) {
 		try {
-			return page(model, Map.of(), form, stages, this.enforcement.preview(pauseForm(form, stages)));
+			return page(model, Map.of(), form, stages, this.enforcement.preview(pauseForm(form, stages), admin));
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -80,7 +80,7 @@ class ConsolePauseController {
 			@AuthenticationPrincipal CurrentUser admin, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
-			Map<String, Object> enacted = this.enforcement.enact(pauseForm(form, stages), admin.actor());
+			Map<String, Object> enacted = this.enforcement.enact(pauseForm(form, stages), admin);
 			redirect.addFlashAttribute("held", enacted.get("held"));
 			return "redirect:/console/policy/pauses";
 		}
@@ -94,7 +94,7 @@ class ConsolePauseController {
 	String lift(@PathVariable UUID id, @RequestParam(defaultValue = "") String rationale,
 			@AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
 		try {
-			Map<String, Object> lifted = this.enforcement.lift(id, rationale, admin.actor());
+			Map<String, Object> lifted = this.enforcement.lift(id, rationale, admin);
 			redirect.addFlashAttribute("released", lifted.get("released"));
 		}
 		catch (ConflictException ex) {
@@ -114,8 +114,7 @@ class ConsolePauseController {
 	String mlatOnly(@RequestParam(defaultValue = "") String jurisdiction,
 			@RequestParam(defaultValue = "false") boolean enabled, @RequestParam(defaultValue = "") String reason,
 			@AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
-		return rule(redirect,
-				() -> this.pauses.setMlatOnly(jurisdiction(jurisdiction), enabled, reason, admin.actor()));
+		return rule(redirect, () -> this.pauses.setMlatOnly(jurisdiction(jurisdiction), enabled, reason, admin));
 	}
 
 	/** Sets a jurisdiction's human-rights risk level. */
@@ -123,7 +122,7 @@ class ConsolePauseController {
 	String risk(@RequestParam(defaultValue = "") String jurisdiction, @RequestParam(defaultValue = "") String level,
 			@RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal CurrentUser admin,
 			RedirectAttributes redirect) {
-		return rule(redirect, () -> this.risks.set(jurisdiction(jurisdiction), level, reason, admin.actor()));
+		return rule(redirect, () -> this.risks.set(jurisdiction(jurisdiction), level, reason, admin));
 	}
 
 	private static String rule(RedirectAttributes redirect, Runnable change) {

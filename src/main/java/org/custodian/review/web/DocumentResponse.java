@@ -2,6 +2,7 @@ package org.custodian.review.web;
 
 import java.util.UUID;
 
+import org.custodian.identity.CurrentUser;
 import org.custodian.intake.Requests;
 import org.custodian.shared.NotFoundException;
 import org.custodian.shared.RequestId;
@@ -19,8 +20,8 @@ final class DocumentResponse {
 	private DocumentResponse() {
 	}
 
-	static ResponseEntity<byte[]> of(Requests requests, UUID id) {
-		byte[] pdf = requests.document(new RequestId(id))
+	static ResponseEntity<byte[]> of(Requests requests, UUID id, CurrentUser reader) {
+		byte[] pdf = requests.document(new RequestId(id), reader)
 			.orElseThrow(() -> new NotFoundException("This request has no document."));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

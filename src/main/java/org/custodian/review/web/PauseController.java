@@ -31,20 +31,20 @@ class PauseController {
 	}
 
 	@PostMapping("/preview")
-	Map<String, Object> preview(@RequestBody Pauses.PauseForm form) {
-		return this.enforcement.preview(form);
+	Map<String, Object> preview(@RequestBody Pauses.PauseForm form, @AuthenticationPrincipal CurrentUser admin) {
+		return this.enforcement.preview(form, admin);
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> enact(@RequestBody Pauses.PauseForm form, @AuthenticationPrincipal CurrentUser admin) {
-		return this.enforcement.enact(form, admin.actor());
+		return this.enforcement.enact(form, admin);
 	}
 
 	@PostMapping("/{id}/lifting")
 	Map<String, Object> lift(@PathVariable UUID id, @RequestBody LiftingBody body,
 			@AuthenticationPrincipal CurrentUser admin) {
-		return this.enforcement.lift(id, body.rationale(), admin.actor());
+		return this.enforcement.lift(id, body.rationale(), admin);
 	}
 
 	record LiftingBody(String rationale) {

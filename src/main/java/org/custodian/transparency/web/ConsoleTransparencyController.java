@@ -47,15 +47,15 @@ class ConsoleTransparencyController {
 	@PostMapping("/console/transparency/{period}/publications")
 	String publish(@PathVariable String period, @AuthenticationPrincipal CurrentUser publisher,
 			RedirectAttributes redirect) {
-		PublishedReport published = this.publications.publish(Period.parse(period), publisher.actor());
+		PublishedReport published = this.publications.publish(Period.parse(period), publisher);
 		redirect.addFlashAttribute("published", published.id().toString());
 		return "redirect:/console/transparency";
 	}
 
 	@PostMapping("/console/transparency/publications/{id}/verification")
-	String verify(@PathVariable UUID id, Model model) {
+	String verify(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser auditor, Model model) {
 		PublishedReport published = this.publications.find(id);
-		return page(model, published, this.publications.verify(published));
+		return page(model, published, this.publications.verify(published, auditor));
 	}
 
 	private String page(Model model, PublishedReport verified, ReportVerification verification) {

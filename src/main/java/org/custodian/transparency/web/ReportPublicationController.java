@@ -38,7 +38,7 @@ class ReportPublicationController {
 	@PostMapping("/api/v1/transparency/reports/{period}/publications")
 	ResponseEntity<Map<String, Object>> publish(@PathVariable String period,
 			@AuthenticationPrincipal CurrentUser publisher) {
-		PublishedReport published = this.publications.publish(Period.parse(period), publisher.actor());
+		PublishedReport published = this.publications.publish(Period.parse(period), publisher);
 		return ResponseEntity.created(URI.create("/api/v1/transparency/publications/" + published.id()))
 			.body(envelope(published));
 	}
