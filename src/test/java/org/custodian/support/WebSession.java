@@ -75,6 +75,8 @@ public final class WebSession {
 	}
 
 	private Page send(HttpRequest.Builder request) {
+		// As a browser asks for a page: an error answers as the error page, not as JSON.
+		request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
 		HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
 		for (String header : response.headers().allValues("Set-Cookie")) {
 			String pair = header.split(";", 2)[0];

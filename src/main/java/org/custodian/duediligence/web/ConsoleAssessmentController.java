@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.custodian.duediligence.Assessments;
 import org.custodian.duediligence.DueDiligenceDecision;
+import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
-import org.custodian.identity.Role;
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.NotFoundException;
@@ -131,17 +131,18 @@ class ConsoleAssessmentController {
 			String refused) {
 		Map<String, Object> assessment = this.assessments.find(id)
 			.orElseThrow(() -> new NotFoundException("No assessment with this id."));
-		boolean lead = viewer.hasRole(Role.HUMAN_RIGHTS_LEAD);
 		String status = (String) assessment.get("status");
+		boolean concluded = "CONCLUDED".equals(status);
+		boolean secondPerson = Assessments.maySignOff(assessment, viewer.id().toString());
 		model.addAttribute("a", assessment);
 		model.addAttribute("rights", Assessments.RIGHTS);
 		model.addAttribute("risks", List.of("LOW", "MEDIUM", "HIGH", "SEVERE"));
 		model.addAttribute("decisions", DueDiligenceDecision.values());
-		model.addAttribute("canChange", lead && "OPEN".equals(status));
-		model.addAttribute("canSignOff",
-				lead && "CONCLUDED".equals(status) && Assessments.maySignOff(assessment, viewer.id().toString()));
-		model.addAttribute("ownConclusion",
-				lead && "CONCLUDED".equals(status) && !Assessments.maySignOff(assessment, viewer.id().toString()));
+		// The forms from the table's rows, and the sign-off's four eyes as the use case
+		// checks them.
+		model.addAttribute("canChange", viewer.may(Action.RECORD_CONSULTATION) && "OPEN".equals(status));
+		model.addAttribute("canSignOff", viewer.may(Action.SIGN_OFF_ASSESSMENT) && concluded && secondPerson);
+		model.addAttribute("ownConclusion", viewer.may(Action.SIGN_OFF_ASSESSMENT) && concluded && !secondPerson);
 		model.addAttribute("errors", errors);
 		model.addAttribute("typed", typed);
 		model.addAttribute("refused", refused);

@@ -2,6 +2,7 @@ package org.custodian.identity.security;
 
 import java.time.Clock;
 
+import org.custodian.identity.Action;
 import org.custodian.identity.WebSessions;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -90,6 +91,16 @@ class WebSecurityConfiguration {
 				.hasRole("POLICY_ADMIN")
 				.requestMatchers(HttpMethod.POST, "/console/assessments", "/console/assessments/**")
 				.hasRole("HUMAN_RIGHTS_LEAD")
+				// The case's forms, a second line behind the use cases: the table's
+				// roles.
+				.requestMatchers(HttpMethod.POST, "/console/cases/*/decision")
+				.hasAnyRole(roles(Action.PROPOSE_DECISION))
+				.requestMatchers(HttpMethod.POST, "/console/cases/*/questions")
+				.hasAnyRole(roles(Action.ASK_FOR_INFORMATION))
+				.requestMatchers(HttpMethod.POST, "/console/cases/*/approval")
+				.hasAnyRole(roles(Action.APPROVE_DECISION))
+				.requestMatchers(HttpMethod.POST, "/console/cases/*/assignment")
+				.hasAnyRole(roles(Action.ASSIGN_CASE))
 				.anyRequest()
 				.hasAnyRole(STAFF))
 			.exceptionHandling((handling) -> handling
@@ -110,6 +121,10 @@ class WebSecurityConfiguration {
 					"/transparency/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		return http.build();
+	}
+
+	private static String[] roles(Action action) {
+		return action.roles().stream().map(Enum::name).toArray(String[]::new);
 	}
 
 	private static HttpSecurity browser(HttpSecurity http) throws Exception {

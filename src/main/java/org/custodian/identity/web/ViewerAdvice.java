@@ -1,5 +1,6 @@
 package org.custodian.identity.web;
 
+import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.identity.WebSessions;
 import org.custodian.shared.web.BrowserPage;
@@ -28,6 +29,21 @@ class ViewerAdvice {
 		CurrentUser user = viewer();
 		return (user != null) ? user.roles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet())
 				: java.util.Set.of();
+	}
+
+	/**
+	 * Which rows of the authorization table admit the viewer (relationships aside), by
+	 * name: the navigation and the page-wide forms are offered from this, not from role
+	 * names of their own.
+	 */
+	@ModelAttribute("viewerMay")
+	java.util.Map<String, Boolean> may() {
+		CurrentUser user = viewer();
+		java.util.Map<String, Boolean> may = new java.util.HashMap<>();
+		for (Action action : Action.values()) {
+			may.put(action.name(), action.admits(user));
+		}
+		return may;
 	}
 
 	@ModelAttribute("viewerSignedIn")

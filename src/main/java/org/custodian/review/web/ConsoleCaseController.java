@@ -8,7 +8,6 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.custodian.identity.CurrentUser;
-import org.custodian.identity.Role;
 import org.custodian.intake.Requests;
 import org.custodian.review.Assessment;
 import org.custodian.review.CaseQueries;
@@ -151,16 +150,11 @@ class ConsoleCaseController {
 		List<Map<String, Object>> decisions = (List<Map<String, Object>>) file.get("decisions");
 		Map<String, Object> pending = (status == CaseStatus.PENDING_APPROVAL && !decisions.isEmpty())
 				? decisions.get(decisions.size() - 1) : null;
-		boolean reviewer = staff.hasRole(Role.REVIEWER);
 		model.addAttribute("file", file);
 		model.addAttribute("pending", pending);
-		model.addAttribute("canAssign", reviewer && !status.isFinal() && !staff.id().equals(file.get("assigneeId")));
-		model.addAttribute("canPropose", reviewer && status == CaseStatus.IN_REVIEW);
-		model.addAttribute("canAsk", reviewer && status.canMoveTo(CaseStatus.NEEDS_INFO));
 		// Four eyes: the proposer is not offered the approval; the service refuses it
 		// too.
-		model.addAttribute("canApprove",
-				staff.hasRole(Role.APPROVER) && pending != null && !staff.id().equals(pending.get("proposedBy")));
+		model.addAttribute("may", CaseActions.of(staff, status, file.get("assigneeId"), pending));
 		model.addAttribute("errors", errors);
 		model.addAttribute("typed", typed);
 		model.addAttribute("outcomes", Outcome.values());

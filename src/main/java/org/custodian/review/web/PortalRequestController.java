@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.custodian.agency.Agencies;
+import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.intake.Requests;
 import org.custodian.review.CaseQueries;
@@ -120,10 +121,14 @@ class PortalRequestController {
 		model.addAttribute("view", view);
 		model.addAttribute("request", this.requests.find(new RequestId(id)).orElseThrow());
 		model.addAttribute("access", access.name());
-		model.addAttribute("canAnswer", mayAct && status == CaseStatus.NEEDS_INFO);
-		model.addAttribute("canWithdraw", mayAct && status.canMoveTo(CaseStatus.WITHDRAWN));
-		model.addAttribute("delegates",
-				(access == Delegations.Access.OWNER) ? this.delegations.delegates(new RequestId(id)) : List.of());
+		// The same rows and relationship the use cases require (ReviewService.answer,
+		// withdraw).
+		model.addAttribute("canAnswer",
+				officer.may(Action.ANSWER_QUESTION) && mayAct && status == CaseStatus.NEEDS_INFO);
+		model.addAttribute("canWithdraw",
+				officer.may(Action.WITHDRAW_REQUEST) && mayAct && status.canMoveTo(CaseStatus.WITHDRAWN));
+		model.addAttribute("delegates", (officer.may(Action.DELEGATE_REQUEST) && access == Delegations.Access.OWNER)
+				? this.delegations.delegates(new RequestId(id)) : List.of());
 		model.addAttribute("errors", errors);
 		model.addAttribute("answer", answer);
 		model.addAttribute("email", email);
