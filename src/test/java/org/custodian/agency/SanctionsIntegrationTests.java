@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.custodian.identity.CurrentUser;
 import org.custodian.support.Api;
 import org.custodian.support.IntegrationTest;
 import org.custodian.support.World;
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reviewed.
  */
 class SanctionsIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	SanctionsImportCommand command;
@@ -112,6 +117,15 @@ class SanctionsIntegrationTests extends IntegrationTest {
 		assertThat(exit).isZero();
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Imported 1 sanctions entries");
 		assertThat(Sanctions.normalise("John DOE")).isEqualTo(Sanctions.normalise("DOE, John"));
+		// The command acts as the named operator, and the audit log says so.
+		Map<String, Object> event = this.jdbc
+			.sql("SELECT actor_kind, actor_id FROM audit_event WHERE action = 'sanctions.imported' "
+					+ "AND details::text LIKE ? ORDER BY seq DESC LIMIT 1")
+			.param("%" + file.getFileName() + "%")
+			.query()
+			.singleRow();
+		assertThat(event).containsEntry("actor_kind", "OPERATOR")
+			.containsEntry("actor_id", CurrentUser.commandLine().actor().id());
 	}
 
 }
