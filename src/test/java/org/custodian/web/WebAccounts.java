@@ -16,15 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Signs people in through the pages, as they would: registration, the e-mailed link, the
  * authenticator.
  */
-final class WebAccounts {
+public final class WebAccounts {
 
-	static final String PASSWORD = "a long and careful passphrase";
+	public static final String PASSWORD = "a long and careful passphrase";
 
 	private WebAccounts() {
 	}
 
 	/** An officer of the agency, registered, confirmed, enrolled and signed in. */
-	static String officer(WebSession web, World.Agency agency) {
+	public static String officer(WebSession web, World.Agency agency) {
 		String email = "officer-" + UUID.randomUUID().toString().substring(0, 8) + "@" + agency.domain();
 		web.get("/portal/register");
 		WebSession.Page registered = web.post("/portal/register", Map.of("email", email, "name", "Insp. Chan", "title",
@@ -40,7 +40,7 @@ final class WebAccounts {
 	}
 
 	/** Signs a staff member in for the first time, enrolling the second factor. */
-	static String staff(WebSession web, World.Account account) {
+	public static String staff(WebSession web, World.Account account) {
 		web.get("/console/login");
 		WebSession.Page login = web.post("/console/login", Map.of("email", account.email(), "password", PASSWORD));
 		assertThat(login.location()).as(login.toString()).endsWith("/console/enrolment");
@@ -50,7 +50,7 @@ final class WebAccounts {
 	/**
 	 * Submits a request through the portal's form; returns the request page's path.
 	 */
-	static String submit(WebSession web, Map<String, String> form) {
+	public static String submit(WebSession web, Map<String, String> form) {
 		web.get("/portal/requests/new");
 		WebSession.Page submitted = web.post("/portal/requests", form);
 		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(302);
@@ -58,7 +58,7 @@ final class WebAccounts {
 	}
 
 	/** Enrols the authenticator shown on the page; returns the secret. */
-	static String enrol(WebSession web, String path) {
+	public static String enrol(WebSession web, String path) {
 		WebSession.Page page = web.get(path);
 		Matcher secret = Pattern.compile("id=\"totp-secret\"[^>]*>([A-Z2-7]+)<").matcher(page.body());
 		assertThat(secret.find()).as(page.body()).isTrue();
