@@ -99,13 +99,20 @@ public class Checkpoints {
 	}
 
 	private boolean due(AuditHead head, Optional<Checkpoint> last) {
-		if (last.isEmpty()) {
-			return true;
+		return due(head.events(), last.orElse(null), this.properties, Instant.now(this.clock));
+	}
+
+	/**
+	 * Whether a log of {@code events} events wants a checkpoint now: it has none yet, or
+	 * grew by the configured number of events, or grew at all and the interval passed.
+	 */
+	static boolean due(long events, Checkpoint last, AuditProperties properties, Instant now) {
+		if (last == null) {
+			return events > 0;
 		}
-		long grown = head.events() - last.get().events();
-		Instant next = last.get().signedAt().plus(this.properties.checkpointInterval());
-		return grown >= this.properties.checkpointEveryEvents()
-				|| (grown > 0 && !Instant.now(this.clock).isBefore(next));
+		long grown = events - last.events();
+		Instant next = last.signedAt().plus(properties.checkpointInterval());
+		return grown >= properties.checkpointEveryEvents() || (grown > 0 && !now.isBefore(next));
 	}
 
 	private boolean extendsLast(AuditHead head, Optional<Checkpoint> last) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import org.custodian.support.Api;
 import org.custodian.support.IntegrationTest;
 import org.custodian.support.World;
 import org.custodian.support.World.Person;
@@ -86,6 +87,22 @@ class AuditCheckpointIntegrationTests extends IntegrationTest {
 		assertThat(verification.path("latestCheckpoint").path("events").asLong())
 			.isGreaterThanOrEqualTo(newer.events());
 		assertThat(verification.path("checkpoints").asInt()).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void pagesThePublishedCheckpointsAndNamesABadLimit() {
+		Checkpoint older = checkpointAfterANewRequest();
+		Checkpoint newer = checkpointAfterANewRequest();
+
+		JsonNode page = this.api.anonymous()
+			.get("/.well-known/custodian/audit-checkpoints?limit=1&before=" + newer.events())
+			.json();
+		Api.Response bad = this.api.anonymous().get("/.well-known/custodian/audit-checkpoints?limit=0");
+
+		assertThat(page.path("checkpoints")).hasSize(1);
+		assertThat(page.path("checkpoints").get(0).path("events").asLong()).isEqualTo(older.events());
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.errorFields()).containsExactly("limit");
 	}
 
 	@Test
