@@ -4,22 +4,29 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
+import org.custodian.shared.Actor;
+import org.custodian.shared.AuditableBatch;
 import org.custodian.support.IntegrationTest;
 import org.custodian.support.World;
 import org.custodian.support.World.Person;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The audit log is append-only, and altering it behind the database's back is detected by
- * the API and by the {@code audit verify} command.
+ * The audit log is append-only and no writer forges it: the database numbers and hashes
+ * every event itself and moves the head only with the chain; altering it behind the
+ * database's back is detected by the API and by the {@code audit verify} command. (Cuts
+ * and rewrites by the database's owner: {@link AuditCheckpointIntegrationTests}.)
  */
 class AuditIntegrationTests extends IntegrationTest {
 
@@ -29,13 +36,86 @@ class AuditIntegrationTests extends IntegrationTest {
 	@Autowired
 	AuditVerifyCommand command;
 
+	@Autowired
+	AuditLog log;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	Tampering tampering;
+
+	@BeforeEach
+	void tampering() {
+		this.tampering = new Tampering(this.jdbc, this.transactions);
+	}
+
 	@Test
-	void refusesUpdatesAndDeletes() {
+	void refusesUpdatesDeletesAndTruncation() {
 		this.world.staff("AUDITOR");
-		assertThatThrownBy(() -> this.jdbc.sql("UPDATE audit_event SET action = 'nothing' WHERE seq = 1").update())
-			.hasMessageContaining("append-only");
-		assertThatThrownBy(() -> this.jdbc.sql("DELETE FROM audit_event WHERE seq = 1").update())
-			.hasMessageContaining("append-only");
+		assertRefused("UPDATE audit_event SET action = 'nothing' WHERE seq = 1", "audit_event is append-only: UPDATE");
+		assertRefused("DELETE FROM audit_event WHERE seq = 1", "audit_event is append-only: DELETE");
+		assertRefused("TRUNCATE audit_event", "audit_event is append-only: TRUNCATE");
+	}
+
+	@Test
+	void refusesAForgedApprovalWithItsOwnHashAndAMovedHead() {
+		Person auditor = this.world.staff("AUDITOR");
+		String id = this.world.submit(this.world.officer(this.world.agency("US")),
+				World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER"));
+		JsonNode before = verify(auditor);
+		Tampering.Forgery forgery = this.tampering.forge("request.approved", id);
+
+		assertThatThrownBy(() -> this.tampering.rolledBack(() -> {
+			forgery.insert(this.jdbc);
+			return null;
+		})).hasMessageContaining("set by the chain, not by the writer");
+		assertRefused("UPDATE audit_head SET seq = " + forgery.seq() + ", hash = '" + forgery.hash() + "'",
+				"audit_head moves only with the audit chain: UPDATE");
+
+		JsonNode after = verify(auditor);
+		assertThat(after.path("valid").asBoolean()).isTrue();
+		assertThat(after.path("events").asLong()).isGreaterThanOrEqualTo(before.path("events").asLong());
+		assertThat(
+				this.jdbc.sql("SELECT count(*) FROM audit_event WHERE actor_id = 'forger'").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void refusesAnySuppliedNumberTimeOrPreviousHash() {
+		String columns = "INSERT INTO audit_event (actor_kind, actor_id, action, subject_type, subject_id, details, ";
+		assertRefused(columns + "seq) VALUES ('STAFF', 'x', 'a', 's', 'i', '{}', 999999)", "set by the chain");
+		assertRefused(columns + "occurred_at) VALUES ('STAFF', 'x', 'a', 's', 'i', '{}', now() - interval '1 year')",
+				"set by the chain");
+		assertRefused(columns + "prev_hash) VALUES ('STAFF', 'x', 'a', 's', 'i', '{}', repeat('0', 64))",
+				"set by the chain");
+	}
+
+	@Test
+	void refusesEveryDirectChangeOfTheHead() {
+		assertRefused("UPDATE audit_head SET seq = seq - 1", "audit_head moves only with the audit chain: UPDATE");
+		assertRefused("DELETE FROM audit_head", "audit_head moves only with the audit chain: DELETE");
+		assertRefused("INSERT INTO audit_head VALUES (2, 0, repeat('0', 64))",
+				"audit_head moves only with the audit chain: INSERT");
+		assertRefused("TRUNCATE audit_head", "audit_head moves only with the audit chain: TRUNCATE");
+	}
+
+	@Test
+	void chainsEveryRowOfOneMultiRowInsertInOrder() {
+		Person auditor = this.world.staff("AUDITOR");
+		List<String> subjects = List.of("batch-a", "batch-b", "batch-c");
+		List<AuditRecord> events = this.tampering.rolledBack(() -> {
+			this.log.appendAll(new Batch(subjects));
+			return this.jdbc
+				.sql("SELECT " + ChainWalk.COLUMNS + " FROM audit_event WHERE action = 'test.batched' ORDER BY seq")
+				.query(ChainWalk::record)
+				.list();
+		});
+
+		assertThat(events).extracting(AuditRecord::subjectId).containsExactlyElementsOf(subjects);
+		assertThat(events.get(1).seq()).isEqualTo(events.get(0).seq() + 1);
+		assertThat(events.get(2).seq()).isEqualTo(events.get(1).seq() + 1);
+		this.log.appendAll(new Batch(subjects));
+		assertThat(verify(auditor).path("valid").asBoolean()).isTrue();
 	}
 
 	@Test
@@ -82,6 +162,11 @@ class AuditIntegrationTests extends IntegrationTest {
 			.single()).isEqualTo(1);
 	}
 
+	private void assertRefused(String sql, String message) {
+		assertThatThrownBy(() -> this.tampering.rolledBack(() -> this.jdbc.sql(sql).update()))
+			.hasMessageContaining(message);
+	}
+
 	private JsonNode verify(Person auditor) {
 		return this.api.as(auditor.token()).get("/api/v1/audit/verification").json();
 	}
@@ -104,6 +189,31 @@ class AuditIntegrationTests extends IntegrationTest {
 		finally {
 			this.jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only").update();
 		}
+	}
+
+	/** Three events of one kind, as a pause's bulk hold appends them. */
+	record Batch(List<String> subjectIds) implements AuditableBatch {
+
+		@Override
+		public Actor actor() {
+			return Actor.SYSTEM;
+		}
+
+		@Override
+		public String action() {
+			return "test.batched";
+		}
+
+		@Override
+		public String subjectType() {
+			return "test";
+		}
+
+		@Override
+		public List<Map<String, Object>> details() {
+			return this.subjectIds.stream().map((id) -> Map.<String, Object>of("subject", id)).toList();
+		}
+
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.custodian.support;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 
@@ -22,6 +24,13 @@ public abstract class IntegrationTest {
 	/** The smallest file that is a PDF by its bytes. */
 	public static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 		.getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * The audit checkpoints' mirror for this test run: a second store outside the
+	 * database.
+	 */
+	public static final Path CHECKPOINT_MIRROR = Path.of("target", "audit-checkpoint-mirror",
+			UUID.randomUUID().toString());
 
 	@LocalServerPort
 	protected int port;
@@ -46,6 +55,7 @@ public abstract class IntegrationTest {
 		// Tests read the public pages right after changing the figures; the pages' cache
 		// has its own test.
 		registry.add("custodian.transparency.page-max-age", () -> "0s");
+		registry.add("custodian.audit.checkpoint-mirror", CHECKPOINT_MIRROR::toString);
 	}
 
 	@BeforeEach

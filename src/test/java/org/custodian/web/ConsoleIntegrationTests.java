@@ -4,10 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.custodian.audit.Checkpoint;
+import org.custodian.audit.Checkpoints;
 import org.custodian.support.IntegrationTest;
 import org.custodian.support.WebSession;
 import org.custodian.support.World;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with its assessment, four eyes, the audit verification.
  */
 class ConsoleIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	Checkpoints checkpoints;
 
 	@Test
 	void reviewerProposesAndASecondPersonApproves() {
@@ -67,9 +74,11 @@ class ConsoleIntegrationTests extends IntegrationTest {
 		WebSession auditor = new WebSession(this.port);
 		WebAccounts.staff(auditor, this.world.staffAccount(WebAccounts.PASSWORD, "AUDITOR"));
 		auditor.get("/console/audit");
+		Checkpoint checkpoint = this.checkpoints.take().orElseThrow();
 		WebSession.Page verified = auditor.post("/console/audit/verification", Map.of());
 		assertThat(verified.status()).isEqualTo(200);
-		assertThat(verified.body()).contains("The chain is intact");
+		assertThat(verified.body()).contains("The chain is intact",
+				"event " + checkpoint.events() + ", signed " + checkpoint.signedAt());
 
 		WebSession reviewer = new WebSession(this.port);
 		WebAccounts.staff(reviewer, this.world.staffAccount(WebAccounts.PASSWORD, "REVIEWER"));
