@@ -62,7 +62,7 @@ record EmbeddedServer(EmbeddedPostgres postgres, Path directory, int port) imple
 	/**
 	 * The data directory of the server on the port, or null if it is not one we can ask.
 	 */
-	static Path servedDirectory(int port) {
+	private static Path servedDirectory(int port) {
 		Properties credentials = new Properties();
 		credentials.setProperty("user", "postgres");
 		credentials.setProperty("connectTimeout", "2");
