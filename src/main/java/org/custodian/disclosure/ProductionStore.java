@@ -57,6 +57,13 @@ class ProductionStore {
 			.update();
 	}
 
+	/**
+	 * The case says why a production is being built again (its last attempt vanished).
+	 */
+	void noteInterrupted(RequestId id, String note) {
+		this.jdbc.sql("UPDATE production SET last_error = ? WHERE request_id = ?").params(note, id.value()).update();
+	}
+
 	void produced(RequestId id, String fileName, long size, String packageSha256, String manifestSha256,
 			byte[] passphraseSealed, String passphraseSha256, Instant now, Instant expiresAt) {
 		this.jdbc.sql("""

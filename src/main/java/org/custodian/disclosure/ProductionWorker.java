@@ -86,10 +86,12 @@ class ProductionWorker {
 
 	private final Clock clock;
 
+	private final PartialPackages partials;
+
 	ProductionWorker(ProductionStore store, ReviewService review, PauseEnforcement enforcement, CaseQueries queries,
 			Requests requests, Agencies agencies, AccountDirectory accounts, RecordSource source,
 			List<PreservedRecords> preserved, SigningKeys keys, MasterKey master, DisclosureProperties properties,
-			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, PartialPackages partials) {
 		this.store = store;
 		this.review = review;
 		this.enforcement = enforcement;
@@ -105,6 +107,7 @@ class ProductionWorker {
 		this.events = events;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.partials = partials;
 	}
 
 	void build(RequestId id) {
@@ -112,6 +115,7 @@ class ProductionWorker {
 		if (production == null || !List.of("QUEUED", "BUILDING").contains(production.status())) {
 			return;
 		}
+		this.partials.resumeIfInterrupted(production);
 		String status = this.review.statusOf(id);
 		if ("APPROVED".equals(status)) {
 			try {

@@ -23,18 +23,29 @@ public final class CommandLine {
 	}
 
 	public static boolean isCommand(String[] args) {
-		return args.length > 0 && GROUPS.contains(args[0]);
+		List<String> words = words(args);
+		return !words.isEmpty() && GROUPS.contains(words.get(0));
 	}
 
 	public static int run(Class<?> application, String[] args) {
-		PrintStream out = System.out;
+		return run(application, args, System.out);
+	}
+
+	/**
+	 * Runs the command named by the words among {@code args}; the {@code --name=value}
+	 * settings among them (e.g. {@code --custodian.embedded-database.port=54330}) go to
+	 * Spring, like the environment, as for the server.
+	 */
+	public static int run(Class<?> application, String[] allArgs, PrintStream out) {
+		String[] args = words(allArgs).toArray(String[]::new);
+		String[] settings = Arrays.stream(allArgs).filter(CommandLine::isSetting).toArray(String[]::new);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.properties("custodian.cli=true", "db-scheduler.enabled=false", "logging.level.root=warn",
 					"logging.level.org.custodian=warn")
-			.run()) {
+			.run(settings)) {
 			List<Command> commands = context.getBeansOfType(Command.class)
 				.values()
 				.stream()
@@ -51,6 +62,17 @@ public final class CommandLine {
 			commands.forEach((command) -> out.printf("  %-28s %s%n", command.name(), command.summary()));
 			return "help".equals(args[0]) ? 0 : 2;
 		}
+	}
+
+	private static List<String> words(String[] args) {
+		return Arrays.stream(args).filter((arg) -> !isSetting(arg)).toList();
+	}
+
+	/**
+	 * {@code --name=value}: a setting for Spring; commands take {@code --option value}.
+	 */
+	private static boolean isSetting(String arg) {
+		return arg.startsWith("--") && arg.indexOf('=') > 2;
 	}
 
 }
