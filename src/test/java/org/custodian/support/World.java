@@ -19,7 +19,7 @@ public final class World {
 
 	private final String adminToken;
 
-	World(Api api, String adminToken) {
+	public World(Api api, String adminToken) {
 		this.api = api;
 		this.adminToken = adminToken;
 	}
