@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.custodian.shared.PhoneNumbers;
 import org.custodian.shared.TargetKind;
 
 /**
@@ -41,16 +42,17 @@ public interface AccountDirectory {
 
 	/**
 	 * An identifier as it is compared: e-mail and username case-insensitive, whitespace
-	 * removed, phone numbers as digits with a leading + (E.164).
+	 * removed, phone numbers in E.164 ({@link PhoneNumbers}, the parser intake checks
+	 * them with; a number it cannot read is kept as its digits with a leading +).
 	 */
 	static String normalise(TargetKind kind, String value) {
 		String trimmed = value.strip();
 		return switch (kind) {
 			case EMAIL, USERNAME -> trimmed.replaceAll("\\s+", "").replaceFirst("^@", "").toLowerCase(Locale.ROOT);
-			case PHONE -> {
+			case PHONE -> PhoneNumbers.e164(trimmed).orElseGet(() -> {
 				String digits = trimmed.replaceAll("[^0-9+]", "");
-				yield digits.startsWith("00") ? "+" + digits.substring(2) : digits;
-			}
+				return digits.startsWith("00") ? "+" + digits.substring(2) : digits;
+			});
 			case USER_ID -> trimmed;
 		};
 	}

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
@@ -21,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.shared.Actor;
+import org.custodian.shared.FieldProblems;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.OfficerId;
 
@@ -35,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Sanctions {
+
+	private static final Pattern CSV_LINE = Pattern.compile("\\((?:start)?line (\\d+)\\)");
 
 	private final JdbcClient jdbc;
 
@@ -72,11 +77,18 @@ public class Sanctions {
 				.toList();
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException ex) {
-			throw new InvalidInputException("file", "is not a readable CSV file");
+			throw new InvalidInputException("body", "is not valid CSV" + line(ex));
 		}
 		if (entries.isEmpty()) {
-			throw new InvalidInputException("file", "has no entries (expected the SDN layout or name,program,remarks)");
+			throw new InvalidInputException("body", "has no entries (expected the SDN layout or name,program,remarks)");
 		}
+		FieldProblems problems = new FieldProblems();
+		for (int i = 0; i < entries.size(); i++) {
+			for (String value : entries.get(i)) {
+				problems.clean(value, "entries[" + i + "]");
+			}
+		}
+		problems.throwIfAny();
 		UUID importId = UUID.randomUUID();
 		this.jdbc.sql("DELETE FROM sanctions_entry").update();
 		this.jdbc
@@ -129,6 +141,17 @@ public class Sanctions {
 					(record.size() > 2) ? nullable(record.get(2)) : null };
 		}
 		return null;
+	}
+
+	/** Where commons-csv stopped, as " (line 3)", when it says. */
+	private static String line(Exception ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			Matcher line = CSV_LINE.matcher(String.valueOf(cause.getMessage()));
+			if (line.find()) {
+				return " (line " + line.group(1) + ")";
+			}
+		}
+		return "";
 	}
 
 	private static String nullable(String value) {

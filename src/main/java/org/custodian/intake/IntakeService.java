@@ -18,6 +18,8 @@ import org.custodian.shared.FieldProblems;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.OfficerId;
 import org.custodian.shared.RequestId;
+import org.custodian.shared.web.InputFailures;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,8 +47,11 @@ public class IntakeService {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	IntakeService(JdbcClient jdbc, Requests requests, Agencies agencies, ApplicationEventPublisher events,
-			Clock clock) {
+	private final JsonMapper reader;
+
+	IntakeService(JdbcClient jdbc, Requests requests, Agencies agencies, ApplicationEventPublisher events, Clock clock,
+			JsonMapper reader) {
+		this.reader = reader;
 		this.jdbc = jdbc;
 		this.requests = requests;
 		this.agencies = agencies;
@@ -125,15 +130,16 @@ public class IntakeService {
 	}
 
 	/**
-	 * Parses the JSON part of a multipart submission, naming the part when it is not
-	 * valid JSON.
+	 * Parses the JSON part of a multipart submission with the application's JSON mapper
+	 * (so with the same checks as a JSON body), naming the field or, when it is not JSON,
+	 * the part.
 	 */
 	public SubmissionForm parse(String json) {
 		try {
-			return this.json.readValue(json, SubmissionForm.class);
+			return this.reader.readValue(json, SubmissionForm.class);
 		}
-		catch (RuntimeException ex) {
-			throw new InvalidInputException("request", "is not valid JSON of the request's shape");
+		catch (JacksonException ex) {
+			throw new InvalidInputException(InputFailures.json(ex, "request"));
 		}
 	}
 

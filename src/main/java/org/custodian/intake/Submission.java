@@ -13,6 +13,7 @@ import org.custodian.intake.SubmissionForm.TargetForm;
 import org.custodian.shared.DataCategory;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.Instrument;
+import org.custodian.shared.PhoneNumbers;
 import org.custodian.shared.RequestType;
 import org.custodian.shared.TargetKind;
 
@@ -26,6 +27,14 @@ public record Submission(RequestType type, Instrument instrument, String legalBa
 	public static final int MAX_TARGETS = 1000;
 
 	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().-]{6,30}$");
+
+	/**
+	 * A syntactic address: a local part, one {@code @}, and a domain of two labels or
+	 * more.
+	 */
+	private static final Pattern EMAIL = Pattern.compile(
+			"^[\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+"
+					+ "[\\p{L}\\p{N}-]{2,63}$");
 
 	/**
 	 * Details that make an emergency request credible and checkable.
@@ -83,11 +92,23 @@ public record Submission(RequestType type, Instrument instrument, String legalBa
 			}
 			TargetKind kind = problems.enumValue(TargetKind.class, form.kind(), "targets[" + i + "].kind", true);
 			String value = problems.required(form.value(), "targets[" + i + "].value", 320);
-			if (kind != null && value != null) {
+			if (value != null && !identifierFits(kind, value)) {
+				problems.add("targets[" + i + "].value", (kind == TargetKind.EMAIL) ? "is not an e-mail address"
+						: "is not an international telephone number (e.g. +852 2860 2000)");
+			}
+			else if (kind != null && value != null) {
 				targets.add(new Target(kind, value));
 			}
 		}
 		return targets;
+	}
+
+	private static boolean identifierFits(TargetKind kind, String value) {
+		return switch ((kind != null) ? kind : TargetKind.USER_ID) {
+			case EMAIL -> EMAIL.matcher(value).matches() && !value.contains("..");
+			case PHONE -> PhoneNumbers.e164(value).isPresent();
+			case USER_ID, USERNAME -> true;
+		};
 	}
 
 	private static Set<DataCategory> categories(List<String> names, RequestType type, FieldProblems problems) {

@@ -33,7 +33,10 @@ public final class FieldProblems {
 			return null;
 		}
 		Optional<E> parsed = Enums.parse(type, value);
-		if (parsed.isEmpty()) {
+		if (parsed.isEmpty() && !CleanText.isClean(value)) {
+			clean(value, field);
+		}
+		else if (parsed.isEmpty()) {
 			add(field, "'" + value + "' is not one of " + Enums.allowed(type));
 		}
 		return parsed.orElse(null);
@@ -52,7 +55,17 @@ public final class FieldProblems {
 			return null;
 		}
 		check(value.length() <= maxLength, field, "is longer than " + maxLength + " characters");
+		clean(value, field);
 		return value.trim();
+	}
+
+	/**
+	 * Reports text with control characters (the web layer refuses them before any service
+	 * runs; this is the last line for other callers, such as the command line).
+	 */
+	public FieldProblems clean(String value, String field) {
+		CleanText.refusal(value).ifPresent((message) -> add(field, message));
+		return this;
 	}
 
 	public boolean isEmpty() {

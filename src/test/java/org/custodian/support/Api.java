@@ -68,8 +68,9 @@ public final class Api {
 		}
 
 		public Response put(String path, Object body) {
+			String json = (body instanceof String text) ? text : JSON.writeValueAsString(body);
 			return send(builder(path).header("Content-Type", "application/json")
-				.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+				.PUT(HttpRequest.BodyPublishers.ofString(json)));
 		}
 
 		/**

@@ -59,6 +59,31 @@ public final class WebSession {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * Posts a multipart form (with the CSRF token) and one file part as a browser would;
+	 * the file name is sent exactly as given.
+	 */
+	public Page postMultipart(String path, Map<String, String> fields, String filePart, String filename,
+			byte[] content) {
+		String boundary = "----custodian" + System.nanoTime();
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		if (this.csrf != null) {
+			all.putIfAbsent("_csrf", this.csrf);
+		}
+		List<byte[]> parts = new java.util.ArrayList<>();
+		all.forEach((name, value) -> parts.add(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filePart + "\"; filename=\""
+				+ filename + "\"\r\nContent-Type: application/pdf\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		parts.add(content);
+		parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
+	}
+
 	/** Fetches a file: its status, headers and bytes. */
 	public Download download(String path) {
 		HttpResponse<byte[]> response = exchange(HttpRequest.newBuilder(uri(path)).GET(),

@@ -5,11 +5,16 @@ import org.custodian.shared.ForbiddenException;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.NotFoundException;
 
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -38,6 +43,26 @@ class BrowserErrors {
 	ModelAndView invalid(InvalidInputException ex) {
 		return page(HttpStatus.BAD_REQUEST,
 				String.join("; ", ex.errors().stream().map((error) -> error.field() + " " + error.message()).toList()));
+	}
+
+	/**
+	 * A request the page could not read (a broken upload, a form index out of range, a
+	 * value of the wrong type) is bad input like any other, not a failure of the server.
+	 */
+	@ExceptionHandler({ HttpMessageNotReadableException.class, MultipartException.class,
+			InvalidPropertyException.class })
+	ModelAndView unreadable(Exception ex) {
+		return invalid(new InvalidInputException(InputFailures.of(ex)));
+	}
+
+	@ExceptionHandler
+	ModelAndView typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return invalid(new InvalidInputException(ex.getName(), "is not a valid value"));
+	}
+
+	@ExceptionHandler
+	ModelAndView missingParameter(MissingServletRequestParameterException ex) {
+		return invalid(new InvalidInputException(ex.getParameterName(), "is required"));
 	}
 
 	private static ModelAndView page(HttpStatus status, String message) {

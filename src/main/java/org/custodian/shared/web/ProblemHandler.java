@@ -1,7 +1,6 @@
 package org.custodian.shared.web;
 
 import java.util.List;
-import java.util.Map;
 
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.ForbiddenException;
@@ -9,6 +8,7 @@ import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.InvalidInputException.FieldProblem;
 import org.custodian.shared.NotFoundException;
 
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,11 +17,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -60,17 +62,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest()
-			.body(Problems.invalid(List.of(new FieldProblem("document", "is larger than 20 MB"))));
+		return ResponseEntity.badRequest().body(Problems.invalid(InputFailures.of(ex)));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Malformed request body",
-				"The request body is not valid JSON of the expected shape.");
-		problem.setProperty("errors", List.of(Map.of("field", "body", "message", "is not valid JSON")));
-		return ResponseEntity.badRequest().body(problem);
+		return ResponseEntity.badRequest().body(Problems.invalid(InputFailures.of(ex)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(Problems.invalid(List.of(new FieldProblem(ex.getParameterName(), "is required"))));
+	}
+
+	/** A broken upload, or a form index out of range. */
+	@ExceptionHandler({ MultipartException.class, InvalidPropertyException.class })
+	ProblemDetail unreadable(Exception ex) {
+		return Problems.invalid(InputFailures.of(ex));
 	}
 
 	@Override
