@@ -1,5 +1,6 @@
 package org.custodian;
 
+import org.custodian.disclosure.OfflineVerifier;
 import org.custodian.shared.cli.CommandLine;
 
 import org.springframework.boot.SpringApplication;
@@ -16,6 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CustodianApplication {
 
 	public static void main(String[] args) {
+		if (OfflineVerifier.handles(args)) {
+			OfflineVerifier.run(args);
+			return;
+		}
 		if (CommandLine.isCommand(args)) {
 			System.exit(CommandLine.run(CustodianApplication.class, args));
 		}

@@ -21,10 +21,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param followUpWithin how soon an emergency disclosure needs its follow-up legal
  * process
  * @param jdbc the JDBC connector's settings
+ * @param compressionLevel the deflate level of package files, 0 (store) to 9; 1 by
+ * default (where deflating pays at all, see {@code EntryEncoder})
+ * @param buildParallelism how many parts of a package are built at once (the cores, at
+ * most 4, by default: each holds a connection of the record source while it reads)
  */
 @ConfigurationProperties("custodian.disclosure")
 public record DisclosureProperties(String source, Path storage, Duration retention, int maxAttempts,
-		Duration retryDelay, Duration purgeInterval, Duration followUpWithin, Jdbc jdbc) {
+		Duration retryDelay, Duration purgeInterval, Duration followUpWithin, Jdbc jdbc, Integer compressionLevel,
+		Integer buildParallelism) {
 
 	public DisclosureProperties {
 		source = (source != null) ? source : "sample";
@@ -35,6 +40,12 @@ public record DisclosureProperties(String source, Path storage, Duration retenti
 		purgeInterval = (purgeInterval != null) ? purgeInterval : Duration.ofHours(1);
 		followUpWithin = (followUpWithin != null) ? followUpWithin : Duration.ofDays(30);
 		jdbc = (jdbc != null) ? jdbc : new Jdbc(null, null, null, Map.of(), Map.of());
+		compressionLevel = (compressionLevel != null) ? compressionLevel : 1;
+		if (compressionLevel < 0 || compressionLevel > 9) {
+			throw new IllegalArgumentException("custodian.disclosure.compression-level must be 0 to 9");
+		}
+		buildParallelism = (buildParallelism != null && buildParallelism > 0) ? buildParallelism
+				: Math.min(4, Runtime.getRuntime().availableProcessors());
 	}
 
 	/**

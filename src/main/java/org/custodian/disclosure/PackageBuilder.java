@@ -1,12 +1,15 @@
 package org.custodian.disclosure;
 
-import java.io.FilterOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -14,45 +17,35 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-import net.lingala.zip4j.io.outputstream.ZipOutputStream;
-import net.lingala.zip4j.model.ZipParameters;
-import net.lingala.zip4j.model.enums.AesKeyStrength;
-import net.lingala.zip4j.model.enums.CompressionLevel;
-import net.lingala.zip4j.model.enums.CompressionMethod;
-import net.lingala.zip4j.model.enums.EncryptionMethod;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.custodian.disclosure.format.CanonicalZipWriter;
+import org.custodian.disclosure.format.EncodedEntry;
+import org.custodian.disclosure.format.EntryEncoder;
+import org.custodian.disclosure.format.PackageLayout;
 import org.custodian.shared.DataCategory;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a production package as a stream: per target and category a JSON and a CSV file
- * holding only the approved categories and period, {@code manifest.json} with the SHA-256
- * of every file, {@code manifest.sig} (Ed25519 over the manifest's bytes) and a records
- * certificate, all in one AES-256 encrypted ZIP. Nothing is held whole in memory but the
- * manifest.
+ * Builds a production package: per target and approved category one part, read once and
+ * written as JSON and as spreadsheet-safe CSV, the targets' parts built in parallel into
+ * spill files and then laid out in one canonical AES-256 ZIP (WinZip AE-2, which 7-Zip
+ * and WinZip open); a README, {@code manifest.json} (which file holds which target,
+ * category and period, with every file's SHA-256), {@code manifest.sig} (Ed25519 over the
+ * manifest's bytes) and a records certificate. Entry names reveal no account or category.
+ * Memory stays flat; the spill files are removed whatever happens.
  */
 public final class PackageBuilder {
 
-	public static final String MANIFEST = "manifest.json";
+	public static final String MANIFEST = PackageLayout.MANIFEST;
 
-	public static final String SIGNATURE = "manifest.sig";
+	public static final String SIGNATURE = PackageLayout.SIGNATURE;
 
-	public static final String CERTIFICATE = "records-certificate.pdf";
-
-	public static final String FORMAT = "custodian-production/1";
-
-	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
-	private static final JsonMapper STREAM = JsonMapper.builder().build();
+	public static final String CERTIFICATE = PackageLayout.CERTIFICATE;
 
 	private PackageBuilder() {
 	}
@@ -81,142 +74,131 @@ public final class PackageBuilder {
 	}
 
 	/**
+	 * How to build.
+	 *
+	 * @param compressionLevel deflate level 0 (store) to 9
+	 * @param parallelism how many parts are built at once
+	 * @param spill the path prefix of the spill files ({@code <spill>.e01}, …)
+	 */
+	public record Settings(int compressionLevel, int parallelism, Path spill) {
+	}
+
+	/**
 	 * What was written: the manifest's SHA-256, the data files and the records count.
 	 */
 	public record Result(String manifestSha256, int files, long records, long dataBytes) {
 	}
 
 	public static Result build(Spec spec, RecordSource source, char[] passphrase, SigningKeys.Signer signer,
-			OutputStream out) {
-		try (ZipOutputStream zip = new ZipOutputStream(out, passphrase)) {
-			List<Map<String, Object>> files = new ArrayList<>();
-			List<Map<String, Object>> targets = new ArrayList<>();
-			long records = 0;
-			long bytes = 0;
-			for (int i = 0; i < spec.targets().size(); i++) {
-				Target target = spec.targets().get(i);
-				Map<String, Object> described = new LinkedHashMap<>();
-				described.put("kind", target.kind());
-				described.put("value", target.value());
-				described.put("accountId", target.accountId());
-				targets.add(described);
-				if (target.accountId() == null) {
-					continue;
-				}
-				String folder = String.format("targets/%02d-%s/", i + 1, safe(target.accountId()));
-				for (DataCategory category : DataCategory.values()) {
-					if (!spec.categories().contains(category)) {
-						continue;
-					}
-					Map<String, Object> json = writeJson(zip, folder + category.name() + ".json", source, target,
-							category, spec);
-					Map<String, Object> csv = writeCsv(zip, folder + category.name() + ".csv", source, target, category,
-							spec);
-					files.add(json);
-					files.add(csv);
-					records += (Long) json.get("records");
-					bytes += (Long) json.get("bytes") + (Long) csv.get("bytes");
-				}
+			OutputStream out, Settings settings) {
+		List<CategoryExport.Part> parts = plan(spec, settings.spill());
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.parallelism(), parts.size())),
+				(task) -> {
+					Thread thread = new Thread(task, "package-part");
+					thread.setDaemon(true);
+					return thread;
+				});
+		try {
+			List<Future<CategoryExport.Exported>> exports = new ArrayList<>();
+			for (CategoryExport.Part part : parts) {
+				exports.add(pool
+					.submit(() -> CategoryExport.run(part, source, spec, passphrase, settings.compressionLevel())));
 			}
-			Map<String, Object> manifest = new LinkedHashMap<>();
-			manifest.put("format", FORMAT);
-			manifest.put("caseNumber", spec.caseNumber());
-			manifest.put("requestId", spec.requestId());
-			manifest.put("agency", spec.agency());
-			manifest.put("producedAt", spec.producedAt().toString());
-			manifest.put("categories", spec.categories().stream().map(Enum::name).sorted().toList());
-			manifest.put("period", Map.of("from", spec.from().toString(), "to", spec.to().toString()));
-			manifest.put("signature", Map.of("algorithm", "Ed25519", "keyId", signer.id(), "file", SIGNATURE));
-			manifest.put("targets", targets);
-			manifest.put("files", files);
-			byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
+			CanonicalZipWriter zip = new CanonicalZipWriter(out, spec.producedAt());
+			PackageManifest manifest = new PackageManifest(spec, signer.id());
+			for (int i = 0; i < parts.size(); i++) {
+				CategoryExport.Part part = parts.get(i);
+				CategoryExport.Exported exported = result(exports.get(i));
+				String json = PackageLayout.part(part.target(), part.number(), "json");
+				String csv = PackageLayout.part(part.target(), part.number(), "csv");
+				add(zip, json, exported.json(), part.jsonSpill());
+				add(zip, csv, exported.csv(), part.csvSpill());
+				manifest.file(json, part, exported.json(), exported.records());
+				manifest.file(csv, part, exported.csv(), exported.records());
+			}
+			byte[] readme = PackageReadme.text(spec).getBytes(StandardCharsets.UTF_8);
+			EncodedEntry readmeEntry = small(zip, PackageLayout.README, readme, passphrase, settings);
+			manifest.readme(PackageLayout.README, readmeEntry);
+			byte[] manifestBytes = manifest.bytes();
 			String manifestSha = sha256(manifestBytes);
-			entry(zip, MANIFEST);
-			zip.write(manifestBytes);
-			zip.closeEntry();
-			entry(zip, SIGNATURE);
-			zip.write(Base64.getEncoder().encode(signer.sign(manifestBytes)));
-			zip.closeEntry();
-			entry(zip, CERTIFICATE);
-			RecordsCertificate.write(spec, manifestSha, signer.id(), files.size(), records, new Unclosable(zip));
-			zip.closeEntry();
-			return new Result(manifestSha, files.size(), records, bytes);
+			small(zip, MANIFEST, manifestBytes, passphrase, settings);
+			small(zip, SIGNATURE, Base64.getEncoder().encode(signer.sign(manifestBytes)), passphrase, settings);
+			ByteArrayOutputStream certificate = new ByteArrayOutputStream();
+			RecordsCertificate.write(spec, manifestSha, signer.id(), manifest.files(), manifest.records(), certificate);
+			small(zip, CERTIFICATE, certificate.toByteArray(), passphrase, settings);
+			zip.finish();
+			return new Result(manifestSha, manifest.files(), manifest.records(), manifest.dataBytes());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static Map<String, Object> writeJson(ZipOutputStream zip, String path, RecordSource source, Target target,
-			DataCategory category, Spec spec) throws IOException {
-		entry(zip, path);
-		Hashing hashing = new Hashing(zip);
-		long count = 0;
-		try (JsonGenerator json = STREAM.createGenerator(hashing);
-				Stream<DataRecord> records = source.export(target.accountId(), category, spec.from(), spec.to())) {
-			json.writeStartObject();
-			json.writeStringProperty("accountId", target.accountId());
-			json.writeStringProperty("category", category.name());
-			json.writeName("records");
-			json.writeStartArray();
-			for (DataRecord record : (Iterable<DataRecord>) records::iterator) {
-				json.writeStartObject();
-				json.writeStringProperty("kind", record.kind());
-				json.writeStringProperty("at", (record.at() != null) ? record.at().toString() : null);
-				for (Map.Entry<String, String> field : record.fields().entrySet()) {
-					json.writeStringProperty(field.getKey(), field.getValue());
-				}
-				json.writeEndObject();
-				count++;
-			}
-			json.writeEndArray();
-			json.writeEndObject();
-		}
-		zip.closeEntry();
-		return hashing.describe(path, count);
-	}
-
-	private static Map<String, Object> writeCsv(ZipOutputStream zip, String path, RecordSource source, Target target,
-			DataCategory category, Spec spec) throws IOException {
-		entry(zip, path);
-		Hashing hashing = new Hashing(zip);
-		List<String> fields = source.fields(category);
-		List<String> header = new ArrayList<>(List.of("kind", "at"));
-		header.addAll(fields);
-		long count = 0;
-		try (Writer writer = new OutputStreamWriter(hashing, StandardCharsets.UTF_8);
-				CSVPrinter csv = new CSVPrinter(writer,
-						CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
-				Stream<DataRecord> records = source.export(target.accountId(), category, spec.from(), spec.to())) {
-			List<String> row = new ArrayList<>(header.size());
-			for (DataRecord record : (Iterable<DataRecord>) records::iterator) {
-				row.clear();
-				row.add(record.kind());
-				row.add((record.at() != null) ? record.at().toString() : "");
-				for (String field : fields) {
-					row.add(record.fields().getOrDefault(field, ""));
-				}
-				csv.printRecord(row);
-				count++;
+		finally {
+			pool.shutdownNow();
+			awaitQuietly(pool);
+			for (CategoryExport.Part part : parts) {
+				deleteQuietly(part.jsonSpill());
+				deleteQuietly(part.csvSpill());
 			}
 		}
-		zip.closeEntry();
-		return hashing.describe(path, count);
 	}
 
-	private static void entry(ZipOutputStream zip, String name) throws IOException {
-		ZipParameters parameters = new ZipParameters();
-		parameters.setFileNameInZip(name);
-		parameters.setCompressionMethod(CompressionMethod.DEFLATE);
-		parameters.setCompressionLevel(CompressionLevel.FASTEST);
-		parameters.setEncryptFiles(true);
-		parameters.setEncryptionMethod(EncryptionMethod.AES);
-		parameters.setAesKeyStrength(AesKeyStrength.KEY_STRENGTH_256);
-		zip.putNextEntry(parameters);
+	private static List<CategoryExport.Part> plan(Spec spec, Path spill) {
+		List<CategoryExport.Part> parts = new ArrayList<>();
+		for (int i = 0; i < spec.targets().size(); i++) {
+			Target target = spec.targets().get(i);
+			if (target.accountId() == null) {
+				continue;
+			}
+			int number = 0;
+			for (DataCategory category : DataCategory.values()) {
+				if (spec.categories().contains(category)) {
+					number++;
+					int n = parts.size() * 2;
+					parts.add(new CategoryExport.Part(i + 1, target.accountId(), category, number,
+							spillFile(spill, n + 1), spillFile(spill, n + 2)));
+				}
+			}
+		}
+		return parts;
 	}
 
-	private static String safe(String accountId) {
-		return accountId.replaceAll("[^A-Za-z0-9._-]", "_");
+	private static Path spillFile(Path spill, int n) {
+		return spill.resolveSibling(spill.getFileName() + String.format(".e%02d", n));
+	}
+
+	private static CategoryExport.Exported result(Future<CategoryExport.Exported> export) throws IOException {
+		try {
+			return export.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("interrupted while building the package");
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof IOException io) {
+				throw io;
+			}
+			throw (cause instanceof RuntimeException runtime) ? runtime : new IllegalStateException(cause);
+		}
+	}
+
+	private static void add(CanonicalZipWriter zip, String name, EncodedEntry entry, Path spill) throws IOException {
+		try (InputStream in = Files.newInputStream(spill)) {
+			zip.add(name, entry, in);
+		}
+		Files.delete(spill);
+	}
+
+	private static EncodedEntry small(CanonicalZipWriter zip, String name, byte[] content, char[] passphrase,
+			Settings settings) throws IOException {
+		ByteArrayOutputStream stored = new ByteArrayOutputStream(content.length + 64);
+		try (EntryEncoder encoder = new EntryEncoder(passphrase, settings.compressionLevel(), stored)) {
+			encoder.write(content, 0, content.length);
+			EncodedEntry entry = encoder.finish();
+			zip.add(name, entry, new ByteArrayInputStream(stored.toByteArray()));
+			return entry;
+		}
 	}
 
 	public static String sha256(byte[] bytes) {
@@ -232,59 +214,22 @@ public final class PackageBuilder {
 		}
 	}
 
-	/** Passes bytes on without closing what it writes to. */
-	static class Unclosable extends FilterOutputStream {
-
-		Unclosable(OutputStream out) {
-			super(out);
+	private static void awaitQuietly(ExecutorService pool) {
+		try {
+			pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
 		}
-
-		@Override
-		public void write(byte[] b, int off, int len) throws IOException {
-			this.out.write(b, off, len);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
-
-		@Override
-		public void close() throws IOException {
-			flush();
-		}
-
 	}
 
-	/** Hashes and counts what passes through to one ZIP entry. */
-	static final class Hashing extends Unclosable {
-
-		private final MessageDigest digest = digest();
-
-		private long bytes;
-
-		Hashing(OutputStream out) {
-			super(out);
+	private static void deleteQuietly(Path path) {
+		try {
+			Files.deleteIfExists(path);
 		}
-
-		@Override
-		public void write(int b) throws IOException {
-			this.digest.update((byte) b);
-			this.bytes++;
-			this.out.write(b);
+		catch (IOException ex) {
+			// a spill file left behind is removed with the attempt's other partial files
 		}
-
-		@Override
-		public void write(byte[] b, int off, int len) throws IOException {
-			this.digest.update(b, off, len);
-			this.bytes += len;
-			this.out.write(b, off, len);
-		}
-
-		Map<String, Object> describe(String path, long records) {
-			Map<String, Object> file = new LinkedHashMap<>();
-			file.put("path", path);
-			file.put("sha256", HexFormat.of().formatHex(this.digest.digest()));
-			file.put("bytes", this.bytes);
-			file.put("records", records);
-			return file;
-		}
-
 	}
 
 }

@@ -145,12 +145,7 @@ class ProductionWorker {
 			PackageBuilder.Result result;
 			try (OutputStream out = new DigestOutputStream(
 					new BufferedOutputStream(Files.newOutputStream(part), 256 * 1024), whole)) {
-				RecordSource records = this.preserved.stream()
-					.flatMap((snapshots) -> snapshots.sourceFor(id).stream())
-					.findFirst()
-					.orElse(this.source);
-				result = this.transaction
-					.execute((tx) -> PackageBuilder.build(spec(id), records, passphrase, this.keys.active(), out));
+				result = buildPackage(id, passphrase, out, part);
 			}
 			long size = Files.size(part);
 			Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -188,6 +183,19 @@ class ProductionWorker {
 				throw (ex instanceof IOException io) ? new UncheckedIOException(io) : (RuntimeException) ex;
 			}
 		}
+	}
+
+	/**
+	 * Builds outside any transaction: the source reads with short-lived connections of
+	 * its own, and progress is recorded in short transactions around the build.
+	 */
+	private PackageBuilder.Result buildPackage(RequestId id, char[] passphrase, OutputStream out, Path part) {
+		RecordSource records = this.preserved.stream()
+			.flatMap((snapshots) -> snapshots.sourceFor(id).stream())
+			.findFirst()
+			.orElse(this.source);
+		return PackageBuilder.build(spec(id), records, passphrase, this.keys.active(), out, new PackageBuilder.Settings(
+				this.properties.compressionLevel(), this.properties.buildParallelism(), part));
 	}
 
 	private PackageBuilder.Spec spec(RequestId id) {

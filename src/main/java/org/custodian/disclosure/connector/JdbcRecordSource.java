@@ -16,24 +16,21 @@ import org.custodian.disclosure.DisclosureProperties;
 import org.custodian.disclosure.RecordSource;
 import org.custodian.shared.DataCategory;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The JDBC connector: one configured SQL query per category, run against the platform's
- * own database (typically a read replica), streamed with a cursor.
+ * own database (typically a read replica), streamed with a cursor on a connection of its
+ * own for each read.
  */
 class JdbcRecordSource implements RecordSource {
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private final CursorReads reads;
 
 	private final DisclosureProperties.Jdbc settings;
 
 	JdbcRecordSource(DataSource dataSource, DisclosureProperties.Jdbc settings) {
-		JdbcTemplate template = new JdbcTemplate(dataSource);
-		template.setFetchSize(1000);
-		this.jdbc = new NamedParameterJdbcTemplate(template);
+		this.reads = new CursorReads(dataSource);
 		this.settings = settings;
 	}
 
@@ -53,7 +50,7 @@ class JdbcRecordSource implements RecordSource {
 			.addValue("from", SamplePlatform.start(from))
 			.addValue("to", SamplePlatform.start(to.plusDays(1)));
 		List<String> fields = fields(category);
-		return this.jdbc.queryForStream(sql, params, (rs, row) -> record(rs, fields));
+		return this.reads.stream((jdbc) -> jdbc.queryForStream(sql, params, (rs, row) -> record(rs, fields)));
 	}
 
 	private static DataRecord record(ResultSet rs, List<String> fields) throws SQLException {

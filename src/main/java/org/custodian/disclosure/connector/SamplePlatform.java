@@ -42,14 +42,13 @@ public class SamplePlatform implements RecordSource {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate cursor;
+	private final CursorReads reads;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	SamplePlatform(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
-		this.cursor = new JdbcTemplate(template.getDataSource());
-		this.cursor.setFetchSize(1000);
+		this.reads = new CursorReads(template.getDataSource());
 	}
 
 	@Override
@@ -60,7 +59,7 @@ public class SamplePlatform implements RecordSource {
 	@Override
 	public Stream<DataRecord> export(String accountId, DataCategory category, LocalDate from, LocalDate to) {
 		boolean state = category == DataCategory.BASIC_SUBSCRIBER;
-		return this.cursor.queryForStream("""
+		return this.reads.stream((jdbc) -> jdbc.getJdbcTemplate().queryForStream("""
 				SELECT kind, occurred_at, fields::text AS fields FROM sample_record
 				WHERE account_id = ? AND category = ? AND (? OR (occurred_at >= ? AND occurred_at < ?))
 				ORDER BY occurred_at, id""", (rs, row) -> {
@@ -68,7 +67,7 @@ public class SamplePlatform implements RecordSource {
 			});
 			Instant at = state ? null : rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
 			return new DataRecord(rs.getString("kind"), at, new LinkedHashMap<>(fields));
-		}, accountId, category.name(), state, start(from), start(to.plusDays(1)));
+		}, accountId, category.name(), state, start(from), start(to.plusDays(1))));
 	}
 
 	/**

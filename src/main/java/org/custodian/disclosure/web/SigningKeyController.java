@@ -1,18 +1,25 @@
 package org.custodian.disclosure.web;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.custodian.disclosure.SigningKeys;
+import org.custodian.disclosure.format.PublicKeys;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Publishes the public key that verifies production manifests, for anyone to fetch.
+ * Publishes the public keys that verify production manifests, for anyone to fetch: the
+ * active key as base64, and every key signed with as a JWK Set (RFC 7517, OKP/Ed25519).
  */
 @RestController
 class SigningKeyController {
+
+	private static final MediaType JWK_SET = MediaType.parseMediaType("application/jwk-set+json");
 
 	private final SigningKeys keys;
 
@@ -26,6 +33,13 @@ class SigningKeyController {
 		return Map.of("algorithm", "Ed25519", "keyId", signer.id(), "publicKey",
 				Base64.getEncoder().encodeToString(signer.publicKey().getEncoded()), "encoding",
 				"X.509 SubjectPublicKeyInfo, base64");
+	}
+
+	@GetMapping("/.well-known/custodian/jwks.json")
+	ResponseEntity<Map<String, List<Map<String, Object>>>> jwks() {
+		this.keys.active();
+		List<Map<String, Object>> keys = this.keys.publicKeys().stream().map(PublicKeys::jwk).toList();
+		return ResponseEntity.ok().contentType(JWK_SET).body(Map.of("keys", keys));
 	}
 
 }
