@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.custodian.audit.AuditLog;
 import org.custodian.audit.Verification;
+import org.custodian.identity.CurrentUser;
+import org.custodian.identity.Role;
+import org.custodian.policy.PauseDecisions;
 import org.custodian.policy.Pauses;
 import org.custodian.review.PauseEnforcement;
-import org.custodian.shared.Actor;
 import org.custodian.shared.StaffId;
 import org.custodian.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,9 @@ class PauseBenchmark extends IntegrationTest {
 	PauseEnforcement enforcement;
 
 	@Autowired
+	PauseDecisions decisions;
+
+	@Autowired
 	AuditLog audit;
 
 	@Test
@@ -60,12 +66,20 @@ class PauseBenchmark extends IntegrationTest {
 		// Warm-up, as a long-running server would be: enact and lift a pause on another
 		// jurisdiction's 10 000 requests first, so the measured run is not the JIT's
 		// first.
-		Map<String, Object> warmUp = this.enforcement.enact(new Pauses.PauseForm("JP", "FROM_AUTHORITIES",
-				List.of("REVIEW", "PRODUCTION"), "ALL", null, "Warm-up", null, null, false),
-				Actor.staff(StaffId.random()));
-		this.enforcement.lift((UUID) warmUp.get("id"), "Warm-up over", Actor.staff(StaffId.random()));
+		CurrentUser proposer = CurrentUser.staff(StaffId.random(), Set.of(Role.POLICY_ADMIN));
+		CurrentUser confirmer = CurrentUser.staff(StaffId.random(), Set.of(Role.POLICY_ADMIN));
+		UUID warmUp = this.enforcement
+			.propose(new Pauses.PauseForm("JP", "FROM_AUTHORITIES", List.of("REVIEW", "PRODUCTION"), "ALL", null,
+					"Warm-up", null, null, false), proposer)
+			.id();
+		this.enforcement.confirm(warmUp, confirmer);
+		this.decisions.proposeLifting(warmUp, "Warm-up over", proposer);
+		this.enforcement.confirmLifting(warmUp, confirmer);
+		// Measured: the confirmation, which holds every matching request (the proposal
+		// holds nothing).
+		UUID proposed = this.enforcement.propose(form, proposer).id();
 		long start = System.nanoTime();
-		Map<String, Object> enacted = this.enforcement.enact(form, Actor.staff(StaffId.random()));
+		PauseEnforcement.Enacted enacted = this.enforcement.confirm(proposed, confirmer);
 		double enactMillis = (System.nanoTime() - start) / 1e6;
 		start = System.nanoTime();
 		Verification verification = this.audit.verify();
@@ -78,7 +92,7 @@ class PauseBenchmark extends IntegrationTest {
 						+ "enact (hold + 1 audit event each) %6.1f ms   (held %s)%n"
 						+ "audit verify (%d events)      %8.1f ms   (valid %s)%n",
 				REQUESTS, Runtime.getRuntime().availableProcessors(), loadSeconds, previews.get(2),
-				preview.get("affected"), previews.get(4), enactMillis, enacted.get("held"), verification.events(),
+				preview.get("affected"), previews.get(4), enactMillis, enacted.held(), verification.events(),
 				verifyMillis, verification.valid());
 		log.info(report);
 		System.err.println(report);

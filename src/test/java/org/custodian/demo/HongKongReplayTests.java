@@ -114,6 +114,9 @@ class HongKongReplayTests {
 		assertThat(pause.path("appliesTo").asString()).isEqualTo("ALL");
 		assertThat(pause.path("effectiveFrom").asString()).isEqualTo("2020-06-30T15:00:00Z");
 		assertThat(pause.path("enactedAt").asString()).startsWith("2020-07-06T");
+		assertThat(pause.path("status").asString()).isEqualTo("IN_FORCE");
+		assertThat(pause.path("urgent").isNull()).as("proposed by one policy administrator, confirmed by another")
+			.isTrue();
 
 		JsonNode assessment = this.api.as(TOKEN + "hr-lead")
 			.get("/api/v1/assessments/" + pause.path("assessmentId").asString())
@@ -131,8 +134,12 @@ class HongKongReplayTests {
 
 	@Test
 	void aPublishedReportOfTheReplayedHalfYearVerifiesAgainstTheAuditLog() {
-		Api.Response published = this.api.as(TOKEN + "policy-admin")
+		Api.Response proposed = this.api.as(TOKEN + "policy-admin")
 			.post("/api/v1/transparency/reports/2020-H2/publications", java.util.Map.of());
+		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(202);
+		Api.Response published = this.api.as(TOKEN + "policy-admin-2")
+			.post("/api/v1/transparency/reports/2020-H2/publications/" + proposed.json().path("id").asString()
+					+ "/confirmation", java.util.Map.of());
 		assertThat(published.status()).as(published.toString()).isEqualTo(201);
 		ReportVerification verification = this.publications
 			.verify(this.publications.find(UUID.fromString(published.json().path("id").asString())));

@@ -1,0 +1,333 @@
+package org.custodian.policy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.custodian.duediligence.Assessments;
+import org.custodian.duediligence.LiftingVerdict;
+import org.custodian.identity.Action;
+import org.custodian.identity.CurrentUser;
+import org.custodian.shared.AuditedAction;
+import org.custodian.shared.ConflictException;
+import org.custodian.shared.FieldProblems;
+import org.custodian.shared.FourEyes;
+import org.custodian.shared.Jurisdiction;
+import org.custodian.shared.NotFoundException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Four eyes on the decisions that stop or restart a whole jurisdiction: a pause is
+ * proposed by one policy administrator and comes into force when a second one confirms
+ * it; an urgent one comes into force at once and a second one reviews it; a lifting is
+ * proposed and confirmed the same way. Each method checks the caller against the
+ * authorization table, then that they are not the proposer, then the pause's state, and
+ * records the step in the audit log in its transaction. Holding and releasing requests is
+ * the review module's part ({@code PauseEnforcement}), in the same transaction.
+ */
+@Service
+public class PauseDecisions {
+
+	private final JdbcClient jdbc;
+
+	private final Assessments assessments;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Duration urgentReviewWithin;
+
+	PauseDecisions(JdbcClient jdbc, Assessments assessments, ApplicationEventPublisher events, Clock clock,
+			@Value("${custodian.policy.urgent-review-within:24h}") Duration urgentReviewWithin) {
+		this.jdbc = jdbc;
+		this.assessments = assessments;
+		this.events = events;
+		this.clock = clock;
+		this.urgentReviewWithin = urgentReviewWithin;
+	}
+
+	/** Stores a drafted pause as proposed: it holds nothing until confirmed. */
+	@Transactional
+	public Pause propose(Pause pause, CurrentUser caller) {
+		caller.require(Action.PROPOSE_PAUSE);
+		insert(pause, PauseStatus.PROPOSED, caller, null, null);
+		audit(caller, "pause.proposed", pause, description(pause));
+		return pause;
+	}
+
+	/**
+	 * Puts a drafted pause in force at once on one person's word, flagged for a second
+	 * policy administrator's review within the configured time.
+	 */
+	@Transactional
+	public Pause enactUrgently(Pause pause, String reason, CurrentUser caller) {
+		caller.require(Action.ENACT_URGENT_PAUSE);
+		FieldProblems problems = new FieldProblems();
+		String why = problems.required(reason, "urgentReason", 4000);
+		problems.throwIfAny();
+		Instant due = now().plus(this.urgentReviewWithin);
+		insert(pause, PauseStatus.IN_FORCE, caller, why, due);
+		Map<String, Object> details = description(pause);
+		details.put("urgentReason", why);
+		details.put("reviewDueAt", due.toString());
+		audit(caller, "pause.urgent-enacted", pause, details);
+		return pause;
+	}
+
+	/** A second policy administrator puts a proposed pause in force. */
+	@Transactional
+	public Pause confirm(UUID id, CurrentUser caller) {
+		caller.require(Action.CONFIRM_PAUSE);
+		PauseState state = lock(id);
+		FourEyes.requireAnother(state.proposedBy().toString(), caller.id().toString(),
+				"Four eyes: the policy administrator who proposed this pause cannot confirm it; another one must.");
+		requireStatus(state, PauseStatus.PROPOSED, "is not awaiting confirmation");
+		this.jdbc.sql("UPDATE pause SET status = 'IN_FORCE', enacted_by = ?, enacted_at = ? WHERE id = ?")
+			.params(caller.id(), PauseRows.utc(now()), id)
+			.update();
+		audit(caller, "pause.confirmed", state.pause(), Map.of("jurisdiction", state.pause().jurisdiction().code(),
+				"proposedBy", state.proposedBy().toString()));
+		return state.pause();
+	}
+
+	/** A second policy administrator reviews an urgent pause that is in force. */
+	@Transactional
+	public PauseState review(UUID id, String note, CurrentUser caller) {
+		caller.require(Action.REVIEW_URGENT_PAUSE);
+		FieldProblems problems = new FieldProblems();
+		String comment = problems.optional(note, "note", 4000);
+		problems.throwIfAny();
+		PauseState state = lock(id);
+		if (state.urgent() == null) {
+			throw new ConflictException(
+					"This pause was confirmed by a second policy administrator; it needs no review.");
+		}
+		FourEyes.requireAnother(state.proposedBy().toString(), caller.id().toString(),
+				"Four eyes: the policy administrator who enacted this urgent pause cannot review it; another one must.");
+		if (state.urgent().reviewedAt() != null) {
+			throw new ConflictException("This urgent pause has already been reviewed.");
+		}
+		Instant now = now();
+		this.jdbc.sql("UPDATE pause SET reviewed_by = ?, reviewed_at = ?, review_note = ? WHERE id = ?")
+			.params(caller.id(), PauseRows.utc(now), comment, id)
+			.update();
+		Map<String, Object> details = new TreeMap<>();
+		details.put("jurisdiction", state.pause().jurisdiction().code());
+		details.put("enactedBy", state.proposedBy().toString());
+		details.put("overdue", now.isAfter(state.urgent().reviewDueAt()));
+		if (comment != null) {
+			details.put("note", comment);
+		}
+		audit(caller, "pause.urgent-reviewed", state.pause(), details);
+		return lock(id);
+	}
+
+	/**
+	 * Declines a proposed pause: its proposer withdraws it, another policy administrator
+	 * rejects it. It never held anything.
+	 * @return WITHDRAWN or REJECTED
+	 */
+	@Transactional
+	public PauseStatus decline(UUID id, String reason, CurrentUser caller) {
+		caller.require(Action.DECLINE_PAUSE);
+		String why = optionalReason(reason);
+		PauseState state = lock(id);
+		requireStatus(state, PauseStatus.PROPOSED, "is not awaiting confirmation");
+		PauseStatus status = state.proposedBy(caller.id()) ? PauseStatus.WITHDRAWN : PauseStatus.REJECTED;
+		this.jdbc.sql("UPDATE pause SET status = ?, declined_by = ?, declined_at = ?, decline_reason = ? WHERE id = ?")
+			.params(status.name(), caller.id(), PauseRows.utc(now()), why, id)
+			.update();
+		audit(caller, (status == PauseStatus.WITHDRAWN) ? "pause.proposal-withdrawn" : "pause.proposal-rejected",
+				state.pause(), withReason(state.pause(), why));
+		return status;
+	}
+
+	/**
+	 * Proposes lifting a pause in force, unless its linked assessment does not permit it
+	 * (409 with the reason). Nothing is released until a second policy administrator
+	 * confirms.
+	 */
+	@Transactional
+	public Pause proposeLifting(UUID id, String rationale, CurrentUser caller) {
+		caller.require(Action.PROPOSE_LIFTING);
+		FieldProblems problems = new FieldProblems();
+		String why = problems.required(rationale, "rationale", 4000);
+		problems.throwIfAny();
+		PauseState state = lock(id);
+		requireInForce(state);
+		if (state.liftingAwaitingConfirmation()) {
+			throw new ConflictException("A lifting of this pause is already proposed and waits for confirmation.");
+		}
+		requireLiftingPermitted(state.pause());
+		this.jdbc.sql(
+				"UPDATE pause SET lifting_proposed_by = ?, lifting_proposed_at = ?, lifting_rationale = ? WHERE id = ?")
+			.params(caller.id(), PauseRows.utc(now()), why, id)
+			.update();
+		audit(caller, "pause.lifting-proposed", state.pause(),
+				Map.of("jurisdiction", state.pause().jurisdiction().code(), "rationale", why));
+		return state.pause();
+	}
+
+	/**
+	 * A second policy administrator confirms the proposed lifting; the assessment must
+	 * still permit it.
+	 * @return the lifting that was confirmed
+	 */
+	@Transactional
+	public PauseState.Lifting confirmLifting(UUID id, CurrentUser caller) {
+		caller.require(Action.CONFIRM_LIFTING);
+		PauseState state = lock(id);
+		requireInForce(state);
+		PauseState.Lifting lifting = requireLiftingProposed(state);
+		FourEyes.requireAnother(lifting.proposedBy().toString(), caller.id().toString(),
+				"Four eyes: the policy administrator who proposed this lifting cannot confirm it; another one must.");
+		requireLiftingPermitted(state.pause());
+		this.jdbc.sql("UPDATE pause SET status = 'LIFTED', lifted_by = ?, lifted_at = ? WHERE id = ?")
+			.params(caller.id(), PauseRows.utc(now()), id)
+			.update();
+		audit(caller, "pause.lifted", state.pause(), Map.of("jurisdiction", state.pause().jurisdiction().code(),
+				"rationale", lifting.rationale(), "proposedBy", lifting.proposedBy().toString()));
+		return lifting;
+	}
+
+	/**
+	 * Declines a proposed lifting: its proposer withdraws it, another policy
+	 * administrator rejects it. The pause stays in force.
+	 */
+	@Transactional
+	public void declineLifting(UUID id, String reason, CurrentUser caller) {
+		caller.require(Action.DECLINE_LIFTING);
+		String why = optionalReason(reason);
+		PauseState state = lock(id);
+		requireInForce(state);
+		PauseState.Lifting lifting = requireLiftingProposed(state);
+		this.jdbc.sql("""
+				UPDATE pause SET lifting_proposed_by = NULL, lifting_proposed_at = NULL, lifting_rationale = NULL
+				WHERE id = ?""").param(id).update();
+		Map<String, Object> details = withReason(state.pause(), why);
+		details.put("rationale", lifting.rationale());
+		audit(caller, lifting.proposedBy(caller.id()) ? "pause.lifting-withdrawn" : "pause.lifting-rejected",
+				state.pause(), details);
+	}
+
+	/**
+	 * The pauses still in play, oldest first: proposed ones, and those in force (with
+	 * their urgent review or proposed lifting).
+	 */
+	@Transactional(readOnly = true)
+	public List<PauseState> open() {
+		return this.jdbc.sql("SELECT * FROM pause WHERE status IN ('PROPOSED', 'IN_FORCE') ORDER BY proposed_at, id")
+			.query(PauseRows::state)
+			.list();
+	}
+
+	/** A jurisdiction's pauses in every state, newest proposal first. */
+	@Transactional(readOnly = true)
+	public List<PauseState> of(Jurisdiction jurisdiction) {
+		return this.jdbc.sql("SELECT * FROM pause WHERE jurisdiction = ? ORDER BY proposed_at DESC, id")
+			.param(jurisdiction.code())
+			.query(PauseRows::state)
+			.list();
+	}
+
+	private void insert(Pause pause, PauseStatus status, CurrentUser caller, String urgentReason, Instant reviewDue) {
+		Instant now = now();
+		boolean inForce = status == PauseStatus.IN_FORCE;
+		this.jdbc.sql("""
+				INSERT INTO pause (id, jurisdiction, match, stops_review, stops_production, applies_to, effective_from,
+				  reason, assessment_id, lifting_condition, except_emergencies, status, proposed_by, proposed_at,
+				  enacted_by, enacted_at, urgent_reason, review_due_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(pause.id(), pause.jurisdiction().code(), pause.match().name(), pause.stops(PauseStage.REVIEW),
+					pause.stops(PauseStage.PRODUCTION), pause.appliesTo().name(), PauseRows.utc(pause.effectiveFrom()),
+					pause.reason(), pause.assessmentId(), pause.liftingCondition(), pause.exceptEmergencies(),
+					status.name(), caller.id(), PauseRows.utc(now), inForce ? caller.id() : null,
+					inForce ? PauseRows.utc(now) : null, urgentReason, PauseRows.utc(reviewDue))
+			.update();
+	}
+
+	/** The pause, locked against a concurrent confirmation or lifting until commit. */
+	private PauseState lock(UUID id) {
+		return this.jdbc.sql("SELECT * FROM pause WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(PauseRows::state)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("No pause with this id."));
+	}
+
+	private static void requireStatus(PauseState state, PauseStatus expected, String otherwise) {
+		if (state.status() != expected) {
+			throw new ConflictException("This pause " + otherwise + "; it is " + state.status() + ".");
+		}
+	}
+
+	private static void requireInForce(PauseState state) {
+		if (state.status() == PauseStatus.LIFTED) {
+			throw new ConflictException("This pause was already lifted.");
+		}
+		requireStatus(state, PauseStatus.IN_FORCE, "is not in force");
+	}
+
+	private static PauseState.Lifting requireLiftingProposed(PauseState state) {
+		if (!state.liftingAwaitingConfirmation()) {
+			throw new ConflictException("No lifting of this pause is proposed.");
+		}
+		return state.lifting();
+	}
+
+	private void requireLiftingPermitted(Pause pause) {
+		if (pause.assessmentId() != null) {
+			LiftingVerdict verdict = this.assessments.liftingVerdict(pause.assessmentId());
+			if (!verdict.permits()) {
+				throw new ConflictException(verdict.reason());
+			}
+		}
+	}
+
+	private static String optionalReason(String reason) {
+		FieldProblems problems = new FieldProblems();
+		String why = problems.optional(reason, "reason", 4000);
+		problems.throwIfAny();
+		return why;
+	}
+
+	private static Map<String, Object> description(Pause pause) {
+		Map<String, Object> details = new TreeMap<>();
+		details.put("jurisdiction", pause.jurisdiction().code());
+		details.put("match", pause.match().name());
+		details.put("stages", pause.stages().stream().map(Enum::name).sorted().toList());
+		details.put("appliesTo", pause.appliesTo().name());
+		details.put("effectiveFrom", pause.effectiveFrom().toString());
+		details.put("reason", pause.reason());
+		details.put("exceptEmergencies", pause.exceptEmergencies());
+		return details;
+	}
+
+	private static Map<String, Object> withReason(Pause pause, String reason) {
+		Map<String, Object> details = new TreeMap<>();
+		details.put("jurisdiction", pause.jurisdiction().code());
+		if (reason != null) {
+			details.put("reason", reason);
+		}
+		return details;
+	}
+
+	private void audit(CurrentUser caller, String action, Pause pause, Map<String, Object> details) {
+		this.events.publishEvent(new AuditedAction(caller.actor(), action, "pause", pause.id().toString(), details));
+	}
+
+	private Instant now() {
+		return Instant.now(this.clock);
+	}
+
+}
