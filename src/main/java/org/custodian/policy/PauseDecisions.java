@@ -60,7 +60,7 @@ public class PauseDecisions {
 	@Transactional
 	public Pause propose(Pause pause, CurrentUser caller) {
 		caller.require(Action.PROPOSE_PAUSE);
-		insert(pause, PauseStatus.PROPOSED, caller, null, null);
+		insert(pause, PauseStatus.PROPOSED, caller, now(), null);
 		audit(caller, "pause.proposed", pause, description(pause));
 		return pause;
 	}
@@ -75,8 +75,9 @@ public class PauseDecisions {
 		FieldProblems problems = new FieldProblems();
 		String why = problems.required(reason, "urgentReason", 4000);
 		problems.throwIfAny();
-		Instant due = now().plus(this.urgentReviewWithin);
-		insert(pause, PauseStatus.IN_FORCE, caller, why, due);
+		Instant now = now();
+		Instant due = now.plus(this.urgentReviewWithin);
+		insert(pause, PauseStatus.IN_FORCE, caller, now, new PauseState.Urgent(why, due, null, null, null));
 		Map<String, Object> details = description(pause);
 		details.put("urgentReason", why);
 		details.put("reviewDueAt", due.toString());
@@ -240,8 +241,7 @@ public class PauseDecisions {
 			.list();
 	}
 
-	private void insert(Pause pause, PauseStatus status, CurrentUser caller, String urgentReason, Instant reviewDue) {
-		Instant now = now();
+	private void insert(Pause pause, PauseStatus status, CurrentUser caller, Instant now, PauseState.Urgent urgent) {
 		boolean inForce = status == PauseStatus.IN_FORCE;
 		this.jdbc.sql("""
 				INSERT INTO pause (id, jurisdiction, match, stops_review, stops_production, applies_to, effective_from,
@@ -252,7 +252,8 @@ public class PauseDecisions {
 					pause.stops(PauseStage.PRODUCTION), pause.appliesTo().name(), PauseRows.utc(pause.effectiveFrom()),
 					pause.reason(), pause.assessmentId(), pause.liftingCondition(), pause.exceptEmergencies(),
 					status.name(), caller.id(), PauseRows.utc(now), inForce ? caller.id() : null,
-					inForce ? PauseRows.utc(now) : null, urgentReason, PauseRows.utc(reviewDue))
+					inForce ? PauseRows.utc(now) : null, (urgent != null) ? urgent.reason() : null,
+					(urgent != null) ? PauseRows.utc(urgent.reviewDueAt()) : null)
 			.update();
 	}
 
