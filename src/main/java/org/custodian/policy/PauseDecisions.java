@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.custodian.duediligence.Assessments;
-import org.custodian.duediligence.LiftingVerdict;
 import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.shared.AuditedAction;
@@ -26,20 +24,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Four eyes on the decisions that stop or restart a whole jurisdiction: a pause is
- * proposed by one policy administrator and comes into force when a second one confirms
- * it; an urgent one comes into force at once and a second one reviews it; a lifting is
- * proposed and confirmed the same way. Each method checks the caller against the
- * authorization table, then that they are not the proposer, then the pause's state, and
- * records the step in the audit log in its transaction. Holding and releasing requests is
- * the review module's part ({@code PauseEnforcement}), in the same transaction.
+ * Four eyes on the decisions that stop a whole jurisdiction: a pause is proposed by one
+ * policy administrator and comes into force when a second one confirms it; an urgent one
+ * comes into force at once and a second one reviews it. Lifting takes two people the same
+ * way ({@link PauseLiftings}). Each method checks the caller against the authorization
+ * table, then that they are not the proposer, then the pause's state, and records the
+ * step in the audit log in its transaction. Holding and releasing requests is the review
+ * module's part ({@code PauseEnforcement}), in the same transaction.
  */
 @Service
 public class PauseDecisions {
 
 	private final JdbcClient jdbc;
-
-	private final Assessments assessments;
 
 	private final ApplicationEventPublisher events;
 
@@ -47,10 +43,9 @@ public class PauseDecisions {
 
 	private final Duration urgentReviewWithin;
 
-	PauseDecisions(JdbcClient jdbc, Assessments assessments, ApplicationEventPublisher events, Clock clock,
+	PauseDecisions(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
 			@Value("${custodian.policy.urgent-review-within:24h}") Duration urgentReviewWithin) {
 		this.jdbc = jdbc;
-		this.assessments = assessments;
 		this.events = events;
 		this.clock = clock;
 		this.urgentReviewWithin = urgentReviewWithin;
@@ -154,74 +149,6 @@ public class PauseDecisions {
 	}
 
 	/**
-	 * Proposes lifting a pause in force, unless its linked assessment does not permit it
-	 * (409 with the reason). Nothing is released until a second policy administrator
-	 * confirms.
-	 */
-	@Transactional
-	public Pause proposeLifting(UUID id, String rationale, CurrentUser caller) {
-		caller.require(Action.PROPOSE_LIFTING);
-		FieldProblems problems = new FieldProblems();
-		String why = problems.required(rationale, "rationale", 4000);
-		problems.throwIfAny();
-		PauseState state = lock(id);
-		requireInForce(state);
-		if (state.liftingAwaitingConfirmation()) {
-			throw new ConflictException("A lifting of this pause is already proposed and waits for confirmation.");
-		}
-		requireLiftingPermitted(state.pause());
-		this.jdbc.sql(
-				"UPDATE pause SET lifting_proposed_by = ?, lifting_proposed_at = ?, lifting_rationale = ? WHERE id = ?")
-			.params(caller.id(), PauseRows.utc(now()), why, id)
-			.update();
-		audit(caller, "pause.lifting-proposed", state.pause(),
-				Map.of("jurisdiction", state.pause().jurisdiction().code(), "rationale", why));
-		return state.pause();
-	}
-
-	/**
-	 * A second policy administrator confirms the proposed lifting; the assessment must
-	 * still permit it.
-	 * @return the lifting that was confirmed
-	 */
-	@Transactional
-	public PauseState.Lifting confirmLifting(UUID id, CurrentUser caller) {
-		caller.require(Action.CONFIRM_LIFTING);
-		PauseState state = lock(id);
-		requireInForce(state);
-		PauseState.Lifting lifting = requireLiftingProposed(state);
-		FourEyes.requireAnother(lifting.proposedBy().toString(), caller.id().toString(),
-				"Four eyes: the policy administrator who proposed this lifting cannot confirm it; another one must.");
-		requireLiftingPermitted(state.pause());
-		this.jdbc.sql("UPDATE pause SET status = 'LIFTED', lifted_by = ?, lifted_at = ? WHERE id = ?")
-			.params(caller.id(), PauseRows.utc(now()), id)
-			.update();
-		audit(caller, "pause.lifted", state.pause(), Map.of("jurisdiction", state.pause().jurisdiction().code(),
-				"rationale", lifting.rationale(), "proposedBy", lifting.proposedBy().toString()));
-		return lifting;
-	}
-
-	/**
-	 * Declines a proposed lifting: its proposer withdraws it, another policy
-	 * administrator rejects it. The pause stays in force.
-	 */
-	@Transactional
-	public void declineLifting(UUID id, String reason, CurrentUser caller) {
-		caller.require(Action.DECLINE_LIFTING);
-		String why = optionalReason(reason);
-		PauseState state = lock(id);
-		requireInForce(state);
-		PauseState.Lifting lifting = requireLiftingProposed(state);
-		this.jdbc.sql("""
-				UPDATE pause SET lifting_proposed_by = NULL, lifting_proposed_at = NULL, lifting_rationale = NULL
-				WHERE id = ?""").param(id).update();
-		Map<String, Object> details = withReason(state.pause(), why);
-		details.put("rationale", lifting.rationale());
-		audit(caller, lifting.proposedBy(caller.id()) ? "pause.lifting-withdrawn" : "pause.lifting-rejected",
-				state.pause(), details);
-	}
-
-	/**
 	 * The pauses still in play, oldest first: proposed ones, and those in force (with
 	 * their urgent review or proposed lifting).
 	 */
@@ -258,7 +185,7 @@ public class PauseDecisions {
 	}
 
 	/** The pause, locked against a concurrent confirmation or lifting until commit. */
-	private PauseState lock(UUID id) {
+	PauseState lock(UUID id) {
 		return this.jdbc.sql("SELECT * FROM pause WHERE id = ? FOR UPDATE")
 			.param(id)
 			.query(PauseRows::state)
@@ -272,30 +199,14 @@ public class PauseDecisions {
 		}
 	}
 
-	private static void requireInForce(PauseState state) {
+	static void requireInForce(PauseState state) {
 		if (state.status() == PauseStatus.LIFTED) {
 			throw new ConflictException("This pause was already lifted.");
 		}
 		requireStatus(state, PauseStatus.IN_FORCE, "is not in force");
 	}
 
-	private static PauseState.Lifting requireLiftingProposed(PauseState state) {
-		if (!state.liftingAwaitingConfirmation()) {
-			throw new ConflictException("No lifting of this pause is proposed.");
-		}
-		return state.lifting();
-	}
-
-	private void requireLiftingPermitted(Pause pause) {
-		if (pause.assessmentId() != null) {
-			LiftingVerdict verdict = this.assessments.liftingVerdict(pause.assessmentId());
-			if (!verdict.permits()) {
-				throw new ConflictException(verdict.reason());
-			}
-		}
-	}
-
-	private static String optionalReason(String reason) {
+	static String optionalReason(String reason) {
 		FieldProblems problems = new FieldProblems();
 		String why = problems.optional(reason, "reason", 4000);
 		problems.throwIfAny();
@@ -314,7 +225,7 @@ public class PauseDecisions {
 		return details;
 	}
 
-	private static Map<String, Object> withReason(Pause pause, String reason) {
+	static Map<String, Object> withReason(Pause pause, String reason) {
 		Map<String, Object> details = new TreeMap<>();
 		details.put("jurisdiction", pause.jurisdiction().code());
 		if (reason != null) {

@@ -14,6 +14,7 @@ import org.custodian.identity.CurrentUser;
 import org.custodian.policy.JurisdictionPolicy;
 import org.custodian.policy.Pause;
 import org.custodian.policy.PauseDecisions;
+import org.custodian.policy.PauseLiftings;
 import org.custodian.policy.PauseStage;
 import org.custodian.policy.PauseState;
 import org.custodian.policy.Pauses;
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * once a second one confirms (held requests back to screening, then screened again:
  * nothing is approved by a lifting), and the production gate that no path around it can
  * pass. Proposing, reviewing and declining, which touch no request, are
- * {@link PauseDecisions}'.
+ * {@link PauseDecisions}' and {@link PauseLiftings}'.
  */
 @Service
 public class PauseEnforcement {
@@ -43,15 +44,19 @@ public class PauseEnforcement {
 
 	private final PauseDecisions decisions;
 
+	private final PauseLiftings liftings;
+
 	private final Holds holds;
 
 	private final Cases cases;
 
 	private final Clock clock;
 
-	PauseEnforcement(Pauses pauses, PauseDecisions decisions, Holds holds, Cases cases, Clock clock) {
+	PauseEnforcement(Pauses pauses, PauseDecisions decisions, PauseLiftings liftings, Holds holds, Cases cases,
+			Clock clock) {
 		this.pauses = pauses;
 		this.decisions = decisions;
+		this.liftings = liftings;
 		this.holds = holds;
 		this.cases = cases;
 		this.clock = clock;
@@ -101,7 +106,7 @@ public class PauseEnforcement {
 	 */
 	@Transactional
 	public Released confirmLifting(UUID pauseId, CurrentUser caller) {
-		PauseState.Lifting lifting = this.decisions.confirmLifting(pauseId, caller);
+		PauseState.Lifting lifting = this.liftings.confirmLifting(pauseId, caller);
 		List<UUID> released = this.holds.move(this.holds.heldBy(pauseId), CaseStatus.ON_HOLD, CaseStatus.SCREENING,
 				"request.released", caller.actor(), "Pause lifted: " + lifting.rationale(), null);
 		return new Released(pauseId, released.size(), rescreen(released));

@@ -11,7 +11,7 @@ import org.custodian.audit.AuditLog;
 import org.custodian.audit.Verification;
 import org.custodian.identity.CurrentUser;
 import org.custodian.identity.Role;
-import org.custodian.policy.PauseDecisions;
+import org.custodian.policy.PauseLiftings;
 import org.custodian.policy.Pauses;
 import org.custodian.review.PauseEnforcement;
 import org.custodian.shared.StaffId;
@@ -42,7 +42,7 @@ class PauseBenchmark extends IntegrationTest {
 	PauseEnforcement enforcement;
 
 	@Autowired
-	PauseDecisions decisions;
+	PauseLiftings liftings;
 
 	@Autowired
 	AuditLog audit;
@@ -73,7 +73,7 @@ class PauseBenchmark extends IntegrationTest {
 					"Warm-up", null, null, false), proposer)
 			.id();
 		this.enforcement.confirm(warmUp, confirmer);
-		this.decisions.proposeLifting(warmUp, "Warm-up over", proposer);
+		this.liftings.proposeLifting(warmUp, "Warm-up over", proposer);
 		this.enforcement.confirmLifting(warmUp, confirmer);
 		// Measured: the confirmation, which holds every matching request (the proposal
 		// holds nothing).

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -42,6 +43,9 @@ class HongKongReplayTests {
 
 	@Autowired
 	ReportPublications publications;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private Api api;
 
@@ -115,8 +119,15 @@ class HongKongReplayTests {
 		assertThat(pause.path("effectiveFrom").asString()).isEqualTo("2020-06-30T15:00:00Z");
 		assertThat(pause.path("enactedAt").asString()).startsWith("2020-07-06T");
 		assertThat(pause.path("status").asString()).isEqualTo("IN_FORCE");
-		assertThat(pause.path("urgent").isNull()).as("proposed by one policy administrator, confirmed by another")
-			.isTrue();
+		assertThat(pause.path("urgent").isNull()).isTrue();
+		assertThat(this.jdbc.sql("""
+				SELECT e.action || ' by ' || s.email FROM audit_event e JOIN staff_user s ON s.id::text = e.actor_id
+				WHERE e.subject_type = 'pause' AND e.subject_id = ? ORDER BY e.seq""")
+			.param(pause.path("id").asString())
+			.query(String.class)
+			.list()).as("proposed by one policy administrator, confirmed by another")
+			.containsExactly("pause.proposed by policy-admin@demo.custodian.example",
+					"pause.confirmed by policy-admin-2@demo.custodian.example");
 
 		JsonNode assessment = this.api.as(TOKEN + "hr-lead")
 			.get("/api/v1/assessments/" + pause.path("assessmentId").asString())

@@ -71,6 +71,8 @@ class PauseFourEyesIntegrationTests extends IntegrationTest {
 		JsonNode policy = policy(this.policies.admin());
 		assertThat(policy.path("proposedPauses").findValuesAsString("id")).containsExactly(id);
 		assertThat(policy.path("pauses").findValuesAsString("id")).doesNotContain(id);
+		assertThat(this.api.anonymous().get("/transparency/LA").text()).as("the public page shows no proposal")
+			.contains("No pause is in force.");
 
 		Api.Response byProposer = confirm(this.policies.admin(), id);
 		assertThat(byProposer.status()).as(byProposer.toString()).isEqualTo(403);
@@ -88,6 +90,7 @@ class PauseFourEyesIntegrationTests extends IntegrationTest {
 		JsonNode inForce = policy(this.policies.admin()).path("pauses").get(0);
 		assertThat(inForce.path("id").asString()).isEqualTo(id);
 		assertThat(inForce.path("status").asString()).isEqualTo("IN_FORCE");
+		assertThat(this.api.anonymous().get("/transparency/LA").text()).doesNotContain("No pause is in force.");
 		assertThat(confirm(this.policies.second(), id).status()).as("already in force").isEqualTo(409);
 		assertThat(actors(id, "pause.confirmed")).containsExactly(this.policies.second().id());
 		assertThat(actors(id, "pause.proposed")).containsExactly(this.policies.admin().id());

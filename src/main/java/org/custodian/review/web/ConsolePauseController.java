@@ -15,6 +15,7 @@ import org.custodian.duediligence.RiskLevel;
 import org.custodian.duediligence.RiskLevels;
 import org.custodian.identity.CurrentUser;
 import org.custodian.policy.PauseDecisions;
+import org.custodian.policy.PauseLiftings;
 import org.custodian.policy.PauseMatch;
 import org.custodian.policy.PauseScope;
 import org.custodian.policy.PauseState;
@@ -56,12 +57,15 @@ class ConsolePauseController {
 
 	private final PauseDecisions decisions;
 
+	private final PauseLiftings liftings;
+
 	private final Clock clock;
 
-	ConsolePauseController(PauseEnforcement enforcement, PauseDecisions decisions, Pauses pauses, RiskLevels risks,
-			Assessments assessments, Clock clock) {
+	ConsolePauseController(PauseEnforcement enforcement, PauseDecisions decisions, PauseLiftings liftings,
+			Pauses pauses, RiskLevels risks, Assessments assessments, Clock clock) {
 		this.enforcement = enforcement;
 		this.decisions = decisions;
+		this.liftings = liftings;
 		this.clock = clock;
 		this.pauses = pauses;
 		this.risks = risks;
@@ -137,7 +141,7 @@ class ConsolePauseController {
 	String proposeLifting(@PathVariable UUID id, @RequestParam(defaultValue = "") String rationale,
 			@AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
 		return step(redirect, () -> {
-			this.decisions.proposeLifting(id, rationale, admin);
+			this.liftings.proposeLifting(id, rationale, admin);
 			redirect.addFlashAttribute("liftingProposed", true);
 		});
 	}
@@ -153,7 +157,7 @@ class ConsolePauseController {
 	String declineLifting(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
 			@AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
 		return step(redirect, () -> {
-			this.decisions.declineLifting(id, reason, admin);
+			this.liftings.declineLifting(id, reason, admin);
 			redirect.addFlashAttribute("declined", "LIFTING");
 		});
 	}

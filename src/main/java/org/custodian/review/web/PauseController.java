@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.custodian.identity.CurrentUser;
 import org.custodian.policy.PauseDecisions;
+import org.custodian.policy.PauseLiftings;
 import org.custodian.policy.Pauses;
 import org.custodian.review.PauseEnforcement;
 
@@ -32,9 +33,12 @@ class PauseController {
 
 	private final PauseDecisions decisions;
 
-	PauseController(PauseEnforcement enforcement, PauseDecisions decisions) {
+	private final PauseLiftings liftings;
+
+	PauseController(PauseEnforcement enforcement, PauseDecisions decisions, PauseLiftings liftings) {
 		this.enforcement = enforcement;
 		this.decisions = decisions;
+		this.liftings = liftings;
 	}
 
 	@PostMapping("/preview")
@@ -74,7 +78,7 @@ class PauseController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Map<String, Object> proposeLifting(@PathVariable UUID id, @RequestBody LiftingBody body,
 			@AuthenticationPrincipal CurrentUser admin) {
-		this.decisions.proposeLifting(id, body.rationale(), admin);
+		this.liftings.proposeLifting(id, body.rationale(), admin);
 		return Map.of("id", id, "lifting", "PROPOSED");
 	}
 
@@ -86,7 +90,7 @@ class PauseController {
 	@PostMapping("/{id}/lifting/rejection")
 	Map<String, Object> declineLifting(@PathVariable UUID id, @RequestBody(required = false) ReasonBody body,
 			@AuthenticationPrincipal CurrentUser admin) {
-		this.decisions.declineLifting(id, reason(body), admin);
+		this.liftings.declineLifting(id, reason(body), admin);
 		return Map.of("id", id, "lifting", "DECLINED");
 	}
 
