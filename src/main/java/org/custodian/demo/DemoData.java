@@ -117,7 +117,7 @@ class DemoData implements ApplicationRunner {
 		}
 		StringBuilder accounts = new StringBuilder("\n\nDemo accounts (password / API token):\n");
 		for (String name : List.of("admin", "intake", "reviewer", "approver", "hr-lead", "hr-lead-2", "policy-admin",
-				"auditor")) {
+				"policy-admin-2", "auditor")) {
 			accounts.append(String.format("  staff    %-36s %s / %s%n", email(name), PASSWORD + name, TOKEN + name));
 		}
 		for (DemoAgency agency : DemoAgency.ALL) {
@@ -137,6 +137,7 @@ class DemoData implements ApplicationRunner {
 		team.put("hr-lead", member("hr-lead", "Hana Rights", Role.HUMAN_RIGHTS_LEAD));
 		team.put("hr-lead-2", member("hr-lead-2", "Omar Rights", Role.HUMAN_RIGHTS_LEAD));
 		team.put("policy-admin", member("policy-admin", "Pia Policy", Role.POLICY_ADMIN));
+		team.put("policy-admin-2", member("policy-admin-2", "Paolo Policy", Role.POLICY_ADMIN));
 		team.put("auditor", member("auditor", "Aldo Auditor", Role.AUDITOR));
 
 		Map<String, CurrentUser> officers = new LinkedHashMap<>();

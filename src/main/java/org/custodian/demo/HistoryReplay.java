@@ -198,6 +198,8 @@ class HistoryReplay {
 
 		private UUID assessment;
 
+		private UUID pause;
+
 		Run(Map<String, StaffId> team, Map<String, CurrentUser> officers) {
 			this.team = team;
 			this.officers = officers;
@@ -245,6 +247,7 @@ class HistoryReplay {
 			CurrentUser lead = CurrentUser.staff(this.team.get("hr-lead"), Set.of(Role.HUMAN_RIGHTS_LEAD));
 			CurrentUser second = CurrentUser.staff(this.team.get("hr-lead-2"), Set.of(Role.HUMAN_RIGHTS_LEAD));
 			CurrentUser admin = CurrentUser.staff(this.team.get("policy-admin"), Set.of(Role.POLICY_ADMIN));
+			CurrentUser confirmer = CurrentUser.staff(this.team.get("policy-admin-2"), Set.of(Role.POLICY_ADMIN));
 			Assessments dd = HistoryReplay.this.assessments;
 			at(ReplayPlan.ASSESSMENT_OPENED, () -> this.assessment = dd.open("HK",
 					"National security law of Hong Kong (in force 30 June 2020, 23:00 HKT)", "2020-06-30", lead));
@@ -272,15 +275,17 @@ class HistoryReplay {
 									+ "international consensus.",
 							null), lead));
 			at(Instant.parse("2020-07-05T16:00:00Z"), () -> dd.signOff(this.assessment, second));
+			at(ReplayPlan.ENACTED.minus(Duration.ofHours(2)), () -> this.pause = HistoryReplay.this.enforcement
+				.propose(new Pauses.PauseForm("HK", "BOTH", List.of("PRODUCTION"), "ALL", ReplayPlan.LAW.toString(),
+						"Pending formal human-rights due diligence on the national security law, and consultation "
+								+ "with human-rights experts",
+						this.assessment.toString(), "International consensus that the law meets human-rights standards",
+						false), admin)
+				.id());
 			at(ReplayPlan.ENACTED, () -> {
-				Map<String, Object> enacted = HistoryReplay.this.enforcement
-					.enact(new Pauses.PauseForm("HK", "BOTH", List.of("PRODUCTION"), "ALL", ReplayPlan.LAW.toString(),
-							"Pending formal human-rights due diligence on the national security law, and consultation "
-									+ "with human-rights experts",
-							this.assessment.toString(),
-							"International consensus that the law meets human-rights standards", false), admin);
-				log.info("Replay: Hong Kong pause enacted on {}, {} requests held", ReplayPlan.ENACTED,
-						enacted.get("held"));
+				PauseEnforcement.Enacted enacted = HistoryReplay.this.enforcement.confirm(this.pause, confirmer);
+				log.info("Replay: Hong Kong pause proposed by one policy administrator, confirmed by a second on {}, "
+						+ "{} requests held", ReplayPlan.ENACTED, enacted.held());
 			});
 		}
 

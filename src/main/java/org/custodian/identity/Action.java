@@ -49,6 +49,13 @@ public enum Action {
 	SET_LEGAL_TIERS(Relationship.NONE, POLICY_ADMIN),
 	SET_RISK_LEVEL(Relationship.NONE, POLICY_ADMIN, HUMAN_RIGHTS_LEAD),
 
+	// Jurisdiction-wide decisions, four eyes: an urgent pause is enacted by one and
+	// reviewed by another; a proposal (pause, lifting) is withdrawn by its proposer or
+	// rejected by another (DECLINE_*)
+	ENACT_URGENT_PAUSE(Relationship.NONE, POLICY_ADMIN),
+	REVIEW_URGENT_PAUSE(Relationship.NOT_THE_PROPOSER, POLICY_ADMIN), DECLINE_PAUSE(Relationship.NONE, POLICY_ADMIN),
+	DECLINE_LIFTING(Relationship.NONE, POLICY_ADMIN),
+
 	// Human-rights due diligence
 	OPEN_ASSESSMENT(Relationship.NONE, HUMAN_RIGHTS_LEAD), RECORD_CONSULTATION(Relationship.NONE, HUMAN_RIGHTS_LEAD),
 	CONCLUDE_ASSESSMENT(Relationship.NONE, HUMAN_RIGHTS_LEAD),
@@ -57,6 +64,8 @@ public enum Action {
 	// Public figures
 	PROPOSE_PUBLICATION(Relationship.NONE, POLICY_ADMIN, ADMIN),
 	CONFIRM_PUBLICATION(Relationship.NOT_THE_PROPOSER, POLICY_ADMIN, ADMIN),
+	// withdrawn by its proposer, or rejected by another publisher
+	DECLINE_PUBLICATION(Relationship.NONE, POLICY_ADMIN, ADMIN),
 	VERIFY_PUBLICATION(Relationship.NONE, AUDITOR, ADMIN, POLICY_ADMIN),
 	VERIFY_AUDIT_LOG(Relationship.NONE, AUDITOR, ADMIN),
 

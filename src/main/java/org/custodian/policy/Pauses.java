@@ -1,11 +1,8 @@
 package org.custodian.policy;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -13,19 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.custodian.duediligence.Assessments;
-import org.custodian.duediligence.LiftingVerdict;
 import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.shared.Actor;
 import org.custodian.shared.AuditedAction;
-import org.custodian.shared.ConflictException;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.Jurisdiction;
-import org.custodian.shared.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,9 +26,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Jurisdiction pauses and MLAT-only rules: drafting (checked field by field), enacting,
- * lifting behind the due-diligence gate. Applying a pause to requests is the review
- * module's job.
+ * Jurisdiction pauses and MLAT-only rules: drafting (checked field by field), the pauses
+ * in force and their history. Enacting and lifting take two people
+ * ({@link PauseDecisions}); applying a pause to requests is the review module's job.
  */
 @Service
 public class Pauses {
@@ -91,6 +84,9 @@ public class Pauses {
 		}
 		String reason = problems.required(form.reason(), "reason", 4000);
 		String liftingCondition = problems.optional(form.liftingCondition(), "liftingCondition", 4000);
+		if (form.isUrgent()) {
+			problems.required(form.urgentReason(), "urgentReason", 4000);
+		}
 		UUID assessmentId = null;
 		if (form.assessmentId() != null && !form.assessmentId().isBlank()) {
 			try {
@@ -106,103 +102,65 @@ public class Pauses {
 				reason, assessmentId, liftingCondition, Boolean.TRUE.equals(form.exceptEmergencies()));
 	}
 
-	/** Stores a drafted pause as in force and records it. */
-	@Transactional
-	public Pause enact(Pause pause, Actor actor) {
-		this.jdbc.sql("""
-				INSERT INTO pause (id, jurisdiction, match, stops_review, stops_production, applies_to, effective_from,
-				  reason, assessment_id, lifting_condition, except_emergencies, enacted_by, enacted_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(pause.id(), pause.jurisdiction().code(), pause.match().name(), pause.stops(PauseStage.REVIEW),
-					pause.stops(PauseStage.PRODUCTION), pause.appliesTo().name(), utc(pause.effectiveFrom()),
-					pause.reason(), pause.assessmentId(), pause.liftingCondition(), pause.exceptEmergencies(),
-					UUID.fromString(actor.id()), utc(Instant.now(this.clock)))
-			.update();
-		Map<String, Object> details = new TreeMap<>();
-		details.put("jurisdiction", pause.jurisdiction().code());
-		details.put("match", pause.match().name());
-		details.put("stages", pause.stages().stream().map(Enum::name).sorted().toList());
-		details.put("appliesTo", pause.appliesTo().name());
-		details.put("effectiveFrom", pause.effectiveFrom().toString());
-		details.put("reason", pause.reason());
-		details.put("exceptEmergencies", pause.exceptEmergencies());
-		this.events.publishEvent(new AuditedAction(actor, "pause.enacted", "pause", pause.id().toString(), details));
-		return pause;
+	/** Every pause in force (not proposed, not lifted): the ones that hold requests. */
+	@Transactional(readOnly = true)
+	public List<Pause> allInForce() {
+		return this.jdbc.sql("SELECT * FROM pause WHERE status = 'IN_FORCE' ORDER BY effective_from")
+			.query(PauseRows::pause)
+			.list();
 	}
 
 	/**
-	 * Lifts a pause, unless its linked assessment does not permit it (409 with the
-	 * reason).
+	 * Pauses of a jurisdiction that were enacted (in force or lifted), newest first, with
+	 * their state, for people to read; an urgent one carries its review, one in force a
+	 * proposed lifting.
 	 */
-	@Transactional
-	public Pause lift(UUID id, String rationale, Actor actor) {
-		FieldProblems problems = new FieldProblems();
-		String why = problems.required(rationale, "rationale", 4000);
-		problems.throwIfAny();
-		Pause pause = inForce(id);
-		if (pause.assessmentId() != null) {
-			LiftingVerdict verdict = this.assessments.liftingVerdict(pause.assessmentId());
-			if (!verdict.permits()) {
-				throw new ConflictException(verdict.reason());
-			}
-		}
-		this.jdbc.sql("UPDATE pause SET lifted_by = ?, lifted_at = ?, lifting_rationale = ? WHERE id = ?")
-			.params(UUID.fromString(actor.id()), utc(Instant.now(this.clock)), why, id)
-			.update();
-		this.events.publishEvent(new AuditedAction(actor, "pause.lifted", "pause", id.toString(),
-				Map.of("jurisdiction", pause.jurisdiction().code(), "rationale", why)));
-		return pause;
-	}
-
-	/** A pause not yet lifted; 404 otherwise, 409 if it was lifted. */
-	@Transactional(readOnly = true)
-	public Pause inForce(UUID id) {
-		Map<String, Object> row = this.jdbc.sql("SELECT lifted_at FROM pause WHERE id = ?")
-			.param(id)
-			.query()
-			.listOfRows()
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("No pause with this id."));
-		if (row.get("lifted_at") != null) {
-			throw new ConflictException("This pause was already lifted.");
-		}
-		return this.jdbc.sql("SELECT * FROM pause WHERE id = ?").param(id).query(Pauses::pause).single();
-	}
-
-	/** Every pause not lifted. */
-	@Transactional(readOnly = true)
-	public List<Pause> allInForce() {
-		return this.jdbc.sql("SELECT * FROM pause WHERE lifted_at IS NULL ORDER BY effective_from")
-			.query(Pauses::pause)
-			.list();
-	}
-
-	/** Pauses of a jurisdiction, newest first, with their state, for people to read. */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> history(Jurisdiction jurisdiction) {
+		Instant now = Instant.now(this.clock);
 		return this.jdbc.sql("""
-				SELECT id, match, stops_review, stops_production, applies_to, effective_from, reason, assessment_id,
-				  lifting_condition, except_emergencies, enacted_at, lifted_at, lifting_rationale
-				FROM pause WHERE jurisdiction = ? ORDER BY enacted_at DESC""")
+				SELECT * FROM pause WHERE jurisdiction = ? AND status IN ('IN_FORCE', 'LIFTED')
+				ORDER BY enacted_at DESC, id""")
 			.param(jurisdiction.code())
-			.query((rs, row) -> {
-				Map<String, Object> view = new LinkedHashMap<>();
-				view.put("id", rs.getObject("id", UUID.class));
-				view.put("match", rs.getString("match"));
-				view.put("stages", stages(rs));
-				view.put("appliesTo", rs.getString("applies_to"));
-				view.put("effectiveFrom", instant(rs, "effective_from"));
-				view.put("reason", rs.getString("reason"));
-				view.put("assessmentId", rs.getObject("assessment_id", UUID.class));
-				view.put("liftingCondition", rs.getString("lifting_condition"));
-				view.put("exceptEmergencies", rs.getBoolean("except_emergencies"));
-				view.put("enactedAt", instant(rs, "enacted_at"));
-				view.put("liftedAt", instant(rs, "lifted_at"));
-				view.put("liftingRationale", rs.getString("lifting_rationale"));
-				return view;
-			})
-			.list();
+			.query(PauseRows::state)
+			.list()
+			.stream()
+			.map((state) -> view(state, now))
+			.toList();
+	}
+
+	/** A pause and its state as the policy API and the public page show it. */
+	public static Map<String, Object> view(PauseState state, Instant now) {
+		Pause pause = state.pause();
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", pause.id());
+		view.put("status", state.status().name());
+		view.put("match", pause.match().name());
+		view.put("stages", pause.stages().stream().sorted().toList());
+		view.put("appliesTo", pause.appliesTo().name());
+		view.put("effectiveFrom", pause.effectiveFrom());
+		view.put("reason", pause.reason());
+		view.put("assessmentId", pause.assessmentId());
+		view.put("liftingCondition", pause.liftingCondition());
+		view.put("exceptEmergencies", pause.exceptEmergencies());
+		view.put("proposedAt", state.proposedAt());
+		view.put("enactedAt", state.enactedAt());
+		view.put("urgent", (state.urgent() != null) ? urgentView(state.urgent(), now) : null);
+		view.put("liftingProposal", state.liftingAwaitingConfirmation() ? Map.of("proposedAt",
+				state.lifting().proposedAt(), "rationale", state.lifting().rationale(), "status", "PROPOSED") : null);
+		view.put("liftedAt", state.liftedAt());
+		view.put("liftingRationale", (state.liftedAt() != null) ? state.lifting().rationale() : null);
+		return view;
+	}
+
+	private static Map<String, Object> urgentView(PauseState.Urgent urgent, Instant now) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("reason", urgent.reason());
+		view.put("review", urgent.review(now));
+		view.put("reviewDueAt", urgent.reviewDueAt());
+		view.put("reviewedAt", urgent.reviewedAt());
+		view.put("reviewNote", urgent.reviewNote());
+		return view;
 	}
 
 	/** The jurisdictions answered only through the MLAT route. */
@@ -220,7 +178,8 @@ public class Pauses {
 	public Optional<Map<String, Object>> mlatOnlyRule(Jurisdiction jurisdiction) {
 		return this.jdbc.sql("SELECT reason, since FROM mlat_only_rule WHERE jurisdiction = ?")
 			.param(jurisdiction.code())
-			.query((rs, row) -> Map.<String, Object>of("reason", rs.getString("reason"), "since", instant(rs, "since")))
+			.query((rs, row) -> Map.<String, Object>of("reason", rs.getString("reason"), "since",
+					PauseRows.instant(rs, "since")))
 			.optional();
 	}
 
@@ -229,7 +188,7 @@ public class Pauses {
 	public List<Map<String, Object>> mlatOnlyRules() {
 		return this.jdbc.sql("SELECT jurisdiction, reason, since FROM mlat_only_rule ORDER BY jurisdiction")
 			.query((rs, row) -> Map.<String, Object>of("jurisdiction", rs.getString("jurisdiction"), "reason",
-					rs.getString("reason"), "since", instant(rs, "since")))
+					rs.getString("reason"), "since", PauseRows.instant(rs, "since")))
 			.list();
 	}
 
@@ -245,7 +204,7 @@ public class Pauses {
 			this.jdbc.sql("""
 					INSERT INTO mlat_only_rule (jurisdiction, reason, since, set_by) VALUES (?, ?, ?, ?)
 					ON CONFLICT (jurisdiction) DO UPDATE SET reason = EXCLUDED.reason""")
-				.params(jurisdiction.code(), why, utc(Instant.now(this.clock)), UUID.fromString(actor.id()))
+				.params(jurisdiction.code(), why, PauseRows.utc(Instant.now(this.clock)), UUID.fromString(actor.id()))
 				.update();
 		}
 		else {
@@ -255,39 +214,25 @@ public class Pauses {
 				"jurisdiction", jurisdiction.code(), Map.of("reason", why)));
 	}
 
-	private static Pause pause(ResultSet rs, int row) throws SQLException {
-		return new Pause(rs.getObject("id", UUID.class), Jurisdiction.of(rs.getString("jurisdiction")),
-				PauseMatch.valueOf(rs.getString("match")), stages(rs), PauseScope.valueOf(rs.getString("applies_to")),
-				instant(rs, "effective_from"), rs.getString("reason"), rs.getObject("assessment_id", UUID.class),
-				rs.getString("lifting_condition"), rs.getBoolean("except_emergencies"));
-	}
-
-	private static Set<PauseStage> stages(ResultSet rs) throws SQLException {
-		Set<PauseStage> stages = EnumSet.noneOf(PauseStage.class);
-		if (rs.getBoolean("stops_review")) {
-			stages.add(PauseStage.REVIEW);
-		}
-		if (rs.getBoolean("stops_production")) {
-			stages.add(PauseStage.PRODUCTION);
-		}
-		return stages;
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
-
 	/**
-	 * A pause as an administrator wrote it.
+	 * A pause as an administrator wrote it; {@code urgent} with an {@code urgentReason}
+	 * asks for it to be enacted at once, reviewed by a second administrator afterwards.
 	 */
 	public record PauseForm(String jurisdiction, String match, List<String> stages, String appliesTo,
 			String effectiveFrom, String reason, String assessmentId, String liftingCondition,
-			Boolean exceptEmergencies) {
+			Boolean exceptEmergencies, Boolean urgent, String urgentReason) {
+
+		/** A pause to be proposed and confirmed by two people (not urgent). */
+		public PauseForm(String jurisdiction, String match, List<String> stages, String appliesTo, String effectiveFrom,
+				String reason, String assessmentId, String liftingCondition, Boolean exceptEmergencies) {
+			this(jurisdiction, match, stages, appliesTo, effectiveFrom, reason, assessmentId, liftingCondition,
+					exceptEmergencies, false, null);
+		}
+
+		public boolean isUrgent() {
+			return Boolean.TRUE.equals(this.urgent);
+		}
+
 	}
 
 }

@@ -13,7 +13,10 @@ import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.policy.JurisdictionPolicy;
 import org.custodian.policy.Pause;
+import org.custodian.policy.PauseDecisions;
+import org.custodian.policy.PauseLiftings;
 import org.custodian.policy.PauseStage;
+import org.custodian.policy.PauseState;
 import org.custodian.policy.Pauses;
 import org.custodian.policy.PolicyOutcome;
 import org.custodian.policy.RequestFacts;
@@ -27,15 +30,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies jurisdiction pauses to requests: the what-if preview, enactment (every matching
- * request held in one statement), lifting (held requests back to screening, then screened
- * again: nothing is approved by a lifting), and the production gate that no path around
- * it can pass.
+ * Applies jurisdiction pauses to requests: the what-if preview, enactment once a second
+ * policy administrator confirms (every matching request held in one statement), lifting
+ * once a second one confirms (held requests back to screening, then screened again:
+ * nothing is approved by a lifting), and the production gate that no path around it can
+ * pass. Proposing, reviewing and declining, which touch no request, are
+ * {@link PauseDecisions}' and {@link PauseLiftings}'.
  */
 @Service
 public class PauseEnforcement {
 
 	private final Pauses pauses;
+
+	private final PauseDecisions decisions;
+
+	private final PauseLiftings liftings;
 
 	private final Holds holds;
 
@@ -43,8 +52,11 @@ public class PauseEnforcement {
 
 	private final Clock clock;
 
-	PauseEnforcement(Pauses pauses, Holds holds, Cases cases, Clock clock) {
+	PauseEnforcement(Pauses pauses, PauseDecisions decisions, PauseLiftings liftings, Holds holds, Cases cases,
+			Clock clock) {
 		this.pauses = pauses;
+		this.decisions = decisions;
+		this.liftings = liftings;
 		this.holds = holds;
 		this.cases = cases;
 		this.clock = clock;
@@ -62,30 +74,43 @@ public class PauseEnforcement {
 		return result;
 	}
 
-	/** Enacts the pause and holds every matching request, in one transaction. */
+	/**
+	 * Proposes a pause, which holds nothing until a second policy administrator confirms
+	 * it; or, if urgent, enacts it at once and holds every matching request, in one
+	 * transaction, flagged for review.
+	 */
 	@Transactional
-	public Map<String, Object> enact(Pauses.PauseForm form, CurrentUser caller) {
-		Actor actor = caller.require(Action.PROPOSE_PAUSE).actor();
-		Pause pause = this.pauses.enact(this.pauses.draft(form), actor);
-		int held = this.holds.holdMatching(pause, actor);
-		return Map.of("id", pause.id(), "held", held);
+	public ProposalOutcome propose(Pauses.PauseForm form, CurrentUser caller) {
+		caller.require(form.isUrgent() ? Action.ENACT_URGENT_PAUSE : Action.PROPOSE_PAUSE);
+		Pause drafted = this.pauses.draft(form);
+		if (!form.isUrgent()) {
+			return new Proposed(this.decisions.propose(drafted, caller).id());
+		}
+		Pause pause = this.decisions.enactUrgently(drafted, form.urgentReason(), caller);
+		return new Enacted(pause.id(), this.holds.holdMatching(pause, caller.actor()));
 	}
 
 	/**
-	 * Lifts the pause (if its assessment permits) and screens the requests it held again.
+	 * A second policy administrator confirms a proposed pause: it comes into force and
+	 * every matching request is held, in one transaction.
 	 */
 	@Transactional
-	public Map<String, Object> lift(UUID pauseId, String rationale, CurrentUser caller) {
-		Actor actor = caller.require(Action.PROPOSE_LIFTING).actor();
-		Pause pause = this.pauses.lift(pauseId, rationale, actor);
-		List<UUID> released = this.holds.move(this.holds.heldBy(pause.id()), CaseStatus.ON_HOLD, CaseStatus.SCREENING,
-				"request.released", actor, "Pause lifted: " + rationale, null);
-		Map<String, Integer> outcomes = rescreen(released);
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("id", pauseId);
-		result.put("released", released.size());
-		result.put("outcomes", outcomes);
-		return result;
+	public Enacted confirm(UUID pauseId, CurrentUser caller) {
+		Pause pause = this.decisions.confirm(pauseId, caller);
+		return new Enacted(pause.id(), this.holds.holdMatching(pause, caller.actor()));
+	}
+
+	/**
+	 * A second policy administrator confirms a proposed lifting (if the pause's
+	 * assessment still permits it): the requests it held return to screening and are
+	 * screened again, in one transaction.
+	 */
+	@Transactional
+	public Released confirmLifting(UUID pauseId, CurrentUser caller) {
+		PauseState.Lifting lifting = this.liftings.confirmLifting(pauseId, caller);
+		List<UUID> released = this.holds.move(this.holds.heldBy(pauseId), CaseStatus.ON_HOLD, CaseStatus.SCREENING,
+				"request.released", caller.actor(), "Pause lifted: " + lifting.rationale(), null);
+		return new Released(pauseId, released.size(), rescreen(released));
 	}
 
 	/**
@@ -159,6 +184,35 @@ public class PauseEnforcement {
 							null)
 					.size());
 		return outcomes;
+	}
+
+	/** What proposing a pause did. */
+	public sealed interface ProposalOutcome permits Proposed, Enacted {
+
+		UUID id();
+
+	}
+
+	/** Proposed: waits for a second policy administrator, holds nothing. */
+	public record Proposed(UUID id, String status) implements ProposalOutcome {
+
+		public Proposed(UUID id) {
+			this(id, "PROPOSED");
+		}
+
+	}
+
+	/** In force: {@code held} requests were put on hold. */
+	public record Enacted(UUID id, int held) implements ProposalOutcome {
+
+	}
+
+	/**
+	 * Lifted: {@code released} requests returned to screening, and where screening took
+	 * them.
+	 */
+	public record Released(UUID id, int released, Map<String, Integer> outcomes) {
+
 	}
 
 }

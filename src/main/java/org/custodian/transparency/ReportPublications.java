@@ -88,10 +88,13 @@ public class ReportPublications {
 	/**
 	 * Computes the period's report and the audit head in one snapshot (the ledger and the
 	 * log are written in the same transactions, so they agree), signs them, and stores
-	 * the publication with its audit event.
+	 * the publication with its audit event. Only {@link PublicationProposals#confirm},
+	 * the second person's step, calls this.
+	 * @param id the publication's id (the proposal's)
+	 * @param alongside what else must commit with the publication (the proposal's
+	 * confirmation); if it throws, nothing is published
 	 */
-	public PublishedReport publish(Period period, CurrentUser caller) {
-		Actor actor = caller.require(Action.PROPOSE_PUBLICATION).actor();
+	PublishedReport publish(Period period, UUID id, Actor actor, Map<String, Object> auditDetails, Runnable alongside) {
 		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
 		if (period.start().isAfter(now)) {
 			throw new InvalidInputException("period", "has not begun yet");
@@ -99,7 +102,6 @@ public class ReportPublications {
 		SigningKeys.Signer signer = this.keys.active();
 		Snapshot figures = this.snapshot
 			.execute((status) -> new Snapshot(this.auditLog.head(), this.reports.report(period)));
-		UUID id = UUID.randomUUID();
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("id", id.toString());
 		document.put("period", period.toString());
@@ -111,6 +113,7 @@ public class ReportPublications {
 		PublishedReport published = new PublishedReport(id, period, now, figures.head().events(), figures.head().hash(),
 				signer.id(), text, Jws.sign(signer, text));
 		this.write.executeWithoutResult((status) -> {
+			alongside.run();
 			this.jdbc.sql("""
 					INSERT INTO transparency_publication (id, period, published_at, published_by, audit_event_count,
 					  audit_head_hash, key_id, document, jws)
@@ -119,9 +122,13 @@ public class ReportPublications {
 						published.auditEventCount(), published.auditHeadHash(), published.keyId(), text,
 						published.jws())
 				.update();
-			this.events.publishEvent(new AuditedAction(actor, "report.published", "transparency-report", id.toString(),
-					Map.of("period", period.toString(), "auditEventCount", published.auditEventCount(), "auditHeadHash",
-							published.auditHeadHash(), "keyId", published.keyId())));
+			Map<String, Object> details = new LinkedHashMap<>(auditDetails);
+			details.put("period", period.toString());
+			details.put("auditEventCount", published.auditEventCount());
+			details.put("auditHeadHash", published.auditHeadHash());
+			details.put("keyId", published.keyId());
+			this.events.publishEvent(
+					new AuditedAction(actor, "report.published", "transparency-report", id.toString(), details));
 		});
 		return published;
 	}

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -46,6 +47,9 @@ class HongKongReplayTests {
 
 	@Autowired
 	ReportPublications publications;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private Api api;
 
@@ -118,6 +122,16 @@ class HongKongReplayTests {
 		assertThat(pause.path("appliesTo").asString()).isEqualTo("ALL");
 		assertThat(pause.path("effectiveFrom").asString()).isEqualTo("2020-06-30T15:00:00Z");
 		assertThat(pause.path("enactedAt").asString()).startsWith("2020-07-06T");
+		assertThat(pause.path("status").asString()).isEqualTo("IN_FORCE");
+		assertThat(pause.path("urgent").isNull()).isTrue();
+		assertThat(this.jdbc.sql("""
+				SELECT e.action || ' by ' || s.email FROM audit_event e JOIN staff_user s ON s.id::text = e.actor_id
+				WHERE e.subject_type = 'pause' AND e.subject_id = ? ORDER BY e.seq""")
+			.param(pause.path("id").asString())
+			.query(String.class)
+			.list()).as("proposed by one policy administrator, confirmed by another")
+			.containsExactly("pause.proposed by policy-admin@demo.custodian.example",
+					"pause.confirmed by policy-admin-2@demo.custodian.example");
 
 		JsonNode assessment = this.api.as(TOKEN + "hr-lead")
 			.get("/api/v1/assessments/" + pause.path("assessmentId").asString())
@@ -135,8 +149,12 @@ class HongKongReplayTests {
 
 	@Test
 	void aPublishedReportOfTheReplayedHalfYearVerifiesAgainstTheAuditLog() {
-		Api.Response published = this.api.as(TOKEN + "policy-admin")
+		Api.Response proposed = this.api.as(TOKEN + "policy-admin")
 			.post("/api/v1/transparency/reports/2020-H2/publications", java.util.Map.of());
+		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(202);
+		Api.Response published = this.api.as(TOKEN + "policy-admin-2")
+			.post("/api/v1/transparency/reports/2020-H2/publications/" + proposed.json().path("id").asString()
+					+ "/confirmation", java.util.Map.of());
 		assertThat(published.status()).as(published.toString()).isEqualTo(201);
 		ReportVerification verification = this.publications.verify(
 				this.publications.find(UUID.fromString(published.json().path("id").asString())),

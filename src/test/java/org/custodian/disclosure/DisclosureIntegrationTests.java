@@ -12,18 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import net.lingala.zip4j.ZipFile;
 import net.lingala.zip4j.model.FileHeader;
-import org.custodian.identity.Role;
-import org.custodian.identity.CurrentUser;
-import org.custodian.policy.Pauses;
-import org.custodian.review.PauseEnforcement;
-import org.custodian.shared.StaffId;
 import org.custodian.support.Api;
 import org.custodian.support.IntegrationTest;
+import org.custodian.support.Policies;
 import org.custodian.support.World;
 import org.custodian.support.World.Agency;
 import org.custodian.support.World.Person;
@@ -52,9 +47,6 @@ class DisclosureIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	PauseEnforcement pauses;
 
 	@Autowired
 	ProductionService productions;
@@ -186,12 +178,12 @@ class DisclosureIntegrationTests extends IntegrationTest {
 		awaitStatus(officer, produced, "PRODUCED");
 		String pending = this.world.submit(officer, courtOrder("lantau.hiker"));
 		proposeOnly(pending);
-		Person admin = this.world.staff("POLICY_ADMIN");
-		CurrentUser actor = CurrentUser.staff(new StaffId(UUID.fromString(admin.id())), Set.of(Role.POLICY_ADMIN));
-		Object pauseId = this.pauses
-			.enact(new Pauses.PauseForm("NZ", "FROM_AUTHORITIES", List.of("PRODUCTION"), "ALL", null,
-					"Production paused pending review", null, null, false), actor)
-			.get("id");
+		Policies policies = new Policies(this.api, this.world);
+		String pauseId = policies
+			.enact(Policies.pause("NZ", "FROM_AUTHORITIES", List.of("PRODUCTION"), "ALL", null, null))
+			.json()
+			.path("id")
+			.asString();
 		try {
 			Api.Response download = this.api.as(officer.token()).get("/api/v1/requests/" + produced + "/production");
 			assertThat(download.status()).as(download.toString()).isEqualTo(409);
@@ -206,7 +198,7 @@ class DisclosureIntegrationTests extends IntegrationTest {
 				.isEqualTo(409);
 		}
 		finally {
-			this.pauses.lift((UUID) pauseId, "Test over", actor);
+			assertThat(policies.lift(pauseId, "Test over").status()).isEqualTo(200);
 		}
 	}
 

@@ -39,7 +39,7 @@ class DueDiligenceIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void world() {
-		this.policies = new Policies(this.api, this.world.staff("POLICY_ADMIN"));
+		this.policies = new Policies(this.api, this.world);
 		this.author = this.world.staff("HUMAN_RIGHTS_LEAD");
 		this.secondLead = this.world.staff("HUMAN_RIGHTS_LEAD");
 		this.hkOfficer = this.world.officer(this.world.agency("HK"));

@@ -37,7 +37,7 @@ class PauseMatchingIntegrationTests extends IntegrationTest {
 
 	@Test
 	void previewHoldsExactlyWhatThePerRequestRuleMatches() throws Exception {
-		Policies policies = new Policies(this.api, this.world.staff("POLICY_ADMIN"));
+		Policies policies = new Policies(this.api, this.world);
 		Person sg = this.world.officer(this.world.agency("SG"));
 		Person us = this.world.officer(this.world.agency("US"));
 		String sgUser = account("SG");

@@ -58,7 +58,7 @@ class PauseScenariosIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void world() {
-		this.policies = new Policies(this.api, this.world.staff("POLICY_ADMIN"));
+		this.policies = new Policies(this.api, this.world);
 		this.hkOfficer = this.world.officer(this.world.agency("HK"));
 		this.usOfficer = this.world.officer(this.world.agency("US"));
 		this.gbOfficer = this.world.officer(this.world.agency("GB"));

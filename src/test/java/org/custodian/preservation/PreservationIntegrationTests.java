@@ -8,19 +8,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import net.lingala.zip4j.ZipFile;
 import net.lingala.zip4j.model.FileHeader;
-import org.custodian.identity.Role;
-import org.custodian.identity.CurrentUser;
 import org.custodian.disclosure.connector.SamplePlatform;
-import org.custodian.policy.Pauses;
-import org.custodian.review.PauseEnforcement;
-import org.custodian.shared.StaffId;
 import org.custodian.support.Api;
 import org.custodian.support.IntegrationTest;
+import org.custodian.support.Policies;
 import org.custodian.support.World;
 import org.custodian.support.World.Agency;
 import org.custodian.support.World.Person;
@@ -49,9 +44,6 @@ class PreservationIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	Preservations preservations;
-
-	@Autowired
-	PauseEnforcement pauses;
 
 	@TempDir
 	Path temp;
@@ -187,12 +179,12 @@ class PreservationIntegrationTests extends IntegrationTest {
 		String account = anAccountWithRecords();
 		Agency agency = this.world.agency("IE");
 		Person officer = this.world.officer(agency);
-		Person admin = this.world.staff("POLICY_ADMIN");
-		CurrentUser actor = CurrentUser.staff(new StaffId(UUID.fromString(admin.id())), Set.of(Role.POLICY_ADMIN));
-		Object pause = this.pauses
-			.enact(new Pauses.PauseForm("IE", "FROM_AUTHORITIES", List.of("REVIEW", "PRODUCTION"), "ALL", null,
-					"Paused pending due diligence", null, null, false), actor)
-			.get("id");
+		Policies policies = new Policies(this.api, this.world);
+		String pause = policies
+			.enact(Policies.pause("IE", "FROM_AUTHORITIES", List.of("REVIEW", "PRODUCTION"), "ALL", null, null))
+			.json()
+			.path("id")
+			.asString();
 		try {
 			String preservation = this.world.submit(officer, preservationOf(account));
 			assertThat(this.world.officerView(officer, preservation).path("status").asString()).isEqualTo("ON_HOLD");
@@ -204,7 +196,7 @@ class PreservationIntegrationTests extends IntegrationTest {
 				.status()).isEqualTo(409);
 		}
 		finally {
-			this.pauses.lift((UUID) pause, "Test over", actor);
+			assertThat(policies.lift(pause, "Test over").status()).isEqualTo(200);
 		}
 	}
 

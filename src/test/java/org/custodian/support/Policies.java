@@ -19,38 +19,87 @@ public final class Policies {
 
 	private final Person admin;
 
+	private final Person second;
+
+	/** Two policy administrators: one proposes, the other confirms. */
+	public Policies(Api api, World world) {
+		this(api, world.staff("POLICY_ADMIN"), world.staff("POLICY_ADMIN"));
+	}
+
+	public Policies(Api api, Person proposer, Person confirmer) {
+		this.api = api;
+		this.admin = proposer;
+		this.second = confirmer;
+	}
+
+	/** The policy administrator who proposes. */
 	public Person admin() {
 		return this.admin;
 	}
 
-	public Policies(Api api, Person policyAdmin) {
-		this.api = api;
-		this.admin = policyAdmin;
+	/** The second policy administrator, who confirms. */
+	public Person second() {
+		return this.second;
 	}
 
 	public Api.Response preview(Map<String, Object> pause) {
 		return this.api.as(this.admin.token()).post("/api/v1/pauses/preview", pause);
 	}
 
-	/** Enacts a pause; returns the response ({id, held}). */
-	public Api.Response enact(Map<String, Object> pause) {
-		Api.Response response = this.api.as(this.admin.token()).post("/api/v1/pauses", pause);
-		assertThat(response.status()).as(response.toString()).isEqualTo(201);
-		return response;
+	/** Proposes a pause as the first administrator: 202 {id, status}, holds nothing. */
+	public Api.Response propose(Map<String, Object> pause) {
+		return this.api.as(this.admin.token()).post("/api/v1/pauses", pause);
 	}
 
-	public Api.Response lift(String pauseId, String rationale) {
+	/** Confirms a proposed pause as the second administrator: 201 {id, held}. */
+	public Api.Response confirm(String pauseId) {
+		return this.api.as(this.second.token()).post("/api/v1/pauses/" + pauseId + "/confirmation", Map.of());
+	}
+
+	/**
+	 * Enacts a pause under four eyes (proposed by one, confirmed by the other); returns
+	 * the confirmation ({id, held}).
+	 */
+	public Api.Response enact(Map<String, Object> pause) {
+		Api.Response proposed = propose(pause);
+		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(202);
+		Api.Response confirmed = confirm(proposed.json().path("id").asString());
+		assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(201);
+		return confirmed;
+	}
+
+	/** Proposes lifting the pause as the first administrator (202, or why not). */
+	public Api.Response proposeLifting(String pauseId, String rationale) {
 		return this.api.as(this.admin.token())
 			.post("/api/v1/pauses/" + pauseId + "/lifting", Map.of("rationale", rationale));
 	}
 
 	/**
-	 * Lifts every pause in force, bypassing the due-diligence gate: tests share one
-	 * database, and a pause left behind would hold the next test's requests.
+	 * Lifts a pause under four eyes: the proposal's refusal if it is refused, otherwise
+	 * the second administrator's confirmation ({released}).
+	 */
+	public Api.Response lift(String pauseId, String rationale) {
+		Api.Response proposed = proposeLifting(pauseId, rationale);
+		if (proposed.status() != 202) {
+			return proposed;
+		}
+		return this.api.as(this.second.token()).post("/api/v1/pauses/" + pauseId + "/lifting/confirmation", Map.of());
+	}
+
+	/**
+	 * Lifts every pause in force and withdraws every proposal, bypassing four eyes and
+	 * the due-diligence gate: tests share one database, and a pause left behind would
+	 * hold the next test's requests.
 	 */
 	public static void liftAll(JdbcClient jdbc) {
-		jdbc.sql("UPDATE pause SET lifted_at = now(), lifted_by = gen_random_uuid(), lifting_rationale = 'test end' "
-				+ "WHERE lifted_at IS NULL")
+		jdbc.sql("""
+				UPDATE pause SET status = 'LIFTED', lifted_at = now(), lifted_by = gen_random_uuid(),
+				  lifting_proposed_at = coalesce(lifting_proposed_at, now()),
+				  lifting_proposed_by = coalesce(lifting_proposed_by, gen_random_uuid()),
+				  lifting_rationale = coalesce(lifting_rationale, 'test end')
+				WHERE status = 'IN_FORCE'""").update();
+		jdbc.sql("UPDATE pause SET status = 'WITHDRAWN', declined_at = now(), declined_by = gen_random_uuid() "
+				+ "WHERE status = 'PROPOSED'")
 			.update();
 	}
 

@@ -63,9 +63,12 @@ class ReportPublicationIntegrationTests extends IntegrationTest {
 
 	private Person publisher;
 
+	private Person second;
+
 	@BeforeEach
-	void publisher() {
+	void publishers() {
 		this.publisher = this.world.staff("POLICY_ADMIN");
+		this.second = this.world.staff("POLICY_ADMIN");
 	}
 
 	/**
@@ -83,8 +86,8 @@ class ReportPublicationIntegrationTests extends IntegrationTest {
 		this.api.as(approver.token()).post("/api/v1/cases/" + overbroad + "/approval", Map.of("approve", true));
 		this.world.submit(officer, Map.of("type", "PRESERVATION", "targets",
 				List.of(Map.of("kind", "USERNAME", "value", "d"), Map.of("kind", "USERNAME", "value", "e"))));
-		new Policies(this.api, this.publisher).enact(Policies.pause(jurisdiction, "FROM_AUTHORITIES", List.of("REVIEW"),
-				"NEW_ONLY", Instant.now().toString(), null));
+		new Policies(this.api, this.publisher, this.second).enact(Policies.pause(jurisdiction, "FROM_AUTHORITIES",
+				List.of("REVIEW"), "NEW_ONLY", Instant.now().toString(), null));
 		this.world.submit(officer, World.legalProcess("COURT_ORDER", "NON_CONTENT"));
 	}
 
@@ -97,10 +100,7 @@ class ReportPublicationIntegrationTests extends IntegrationTest {
 	void aPublishedReportIsSignedCitesTheAuditHeadAndVerifies() throws Exception {
 		someRequestsFrom("PY");
 		long eventsBefore = this.auditLog.head().events();
-		Api.Response response = this.api.as(this.publisher.token())
-			.post("/api/v1/transparency/reports/" + this.period + "/publications", Map.of());
-		assertThat(response.status()).isEqualTo(201);
-		JsonNode envelope = response.json();
+		JsonNode envelope = publish();
 		JsonNode paraguay = row(envelope.path("report"), "PY");
 		assertThat(paraguay.path("requests").asLong()).isEqualTo(2);
 		assertThat(paraguay.path("preservationRequests").asLong()).isEqualTo(1);
@@ -259,7 +259,7 @@ class ReportPublicationIntegrationTests extends IntegrationTest {
 		assertThat(this.api.as(this.world.staff("REVIEWER").token()).post(path, Map.of()).status()).isEqualTo(403);
 		assertThat(this.api.as(this.world.officer(this.world.agency("CL")).token()).post(path, Map.of()).status())
 			.isEqualTo(403);
-		assertThat(this.api.as(this.world.staff("ADMIN").token()).post(path, Map.of()).status()).isEqualTo(201);
+		assertThat(this.api.as(this.world.staff("ADMIN").token()).post(path, Map.of()).status()).isEqualTo(202);
 		assertThat(this.api.anonymous().get("/api/v1/transparency/publications").status()).isEqualTo(200);
 		assertThat(this.api.anonymous()
 			.get("/api/v1/transparency/publications/00000000-0000-0000-0000-000000000000")
@@ -279,10 +279,15 @@ class ReportPublicationIntegrationTests extends IntegrationTest {
 		assertThat(exit()).isEqualTo(2);
 	}
 
+	/** Proposed by one policy administrator, confirmed (and so signed) by the other. */
 	private JsonNode publish() {
-		Api.Response response = this.api.as(this.publisher.token())
+		Api.Response proposed = this.api.as(this.publisher.token())
 			.post("/api/v1/transparency/reports/" + this.period + "/publications", Map.of());
-		assertThat(response.status()).isEqualTo(201);
+		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(202);
+		Api.Response response = this.api.as(this.second.token())
+			.post("/api/v1/transparency/reports/" + this.period + "/publications/"
+					+ proposed.json().path("id").asString() + "/confirmation", Map.of());
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json();
 	}
 

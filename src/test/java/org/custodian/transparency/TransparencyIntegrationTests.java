@@ -61,7 +61,7 @@ class TransparencyIntegrationTests extends IntegrationTest {
 				Map.of("threat", "Hostage", "supervisorName", "Sgt. Ngata", "supervisorPhone", "+64 4 555 0100")));
 		this.world.submit(nz, Map.of("type", "PRESERVATION", "targets",
 				List.of(Map.of("kind", "USERNAME", "value", "d"), Map.of("kind", "USERNAME", "value", "e"))));
-		new Policies(this.api, this.world.staff("POLICY_ADMIN"))
+		new Policies(this.api, this.world)
 			.enact(Policies.pause("NZ", "FROM_AUTHORITIES", List.of("REVIEW"), "NEW_ONLY", since, null));
 
 		JsonNode after = row(period, "NZ");

@@ -34,7 +34,7 @@ class TransparencyPageIntegrationTests extends IntegrationTest {
 	void showsTheWorldTableAndAJurisdictionsRecordWithItsPauses() {
 		Person officer = this.world.officer(this.world.agency("LI"));
 		this.world.submit(officer, World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER"));
-		new Policies(this.api, this.world.staff("POLICY_ADMIN")).enact(Policies.pause("LI", "FROM_AUTHORITIES",
+		new Policies(this.api, this.world).enact(Policies.pause("LI", "FROM_AUTHORITIES",
 				List.of("REVIEW", "PRODUCTION"), "ALL", "2020-06-30T15:00:00Z", "International consensus"));
 
 		String period = Period.of(Instant.now()).toString();

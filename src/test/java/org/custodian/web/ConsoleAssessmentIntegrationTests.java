@@ -8,7 +8,6 @@ import org.custodian.duediligence.Assessments;
 import org.custodian.support.IntegrationTest;
 import org.custodian.support.Policies;
 import org.custodian.support.WebSession;
-import org.custodian.support.World;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,8 +121,7 @@ class ConsoleAssessmentIntegrationTests extends IntegrationTest {
 		WebSession author = lead();
 		String path = open(author, "Assessment a pause waits for");
 		String id = path.substring(path.lastIndexOf('/') + 1);
-		World.Person admin = this.world.staff("POLICY_ADMIN");
-		new Policies(this.api, admin).enact(Map.of("jurisdiction", "BT", "match", "FROM_AUTHORITIES", "stages",
+		new Policies(this.api, this.world).enact(Map.of("jurisdiction", "BT", "match", "FROM_AUTHORITIES", "stages",
 				List.of("REVIEW"), "appliesTo", "NEW_ONLY", "effectiveFrom", "2020-06-30T15:00:00Z", "reason",
 				"Pending due diligence", "assessmentId", id, "exceptEmergencies", false));
 		WebSession policy = new WebSession(this.port);

@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Signed reports in the console: a policy administrator publishes, an auditor verifies
- * and sees each check, and a stored report altered afterwards fails; other staff and
- * officers cannot reach the page.
+ * Signed reports in the console: a policy administrator proposes, a second one confirms
+ * and so publishes (the proposer cannot), an auditor verifies and sees each check, and a
+ * stored report altered afterwards fails; other staff and officers cannot reach the page.
  */
 class ConsoleTransparencyIntegrationTests extends IntegrationTest {
 
@@ -32,18 +32,29 @@ class ConsoleTransparencyIntegrationTests extends IntegrationTest {
 				World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER"));
 		WebSession admin = staff("POLICY_ADMIN");
 		WebSession.Page page = admin.get("/console/transparency");
-		assertThat(page.body()).contains("Signed transparency reports", "Publish " + this.period);
-		WebSession.Page published = admin.post("/console/transparency/" + this.period + "/publications", Map.of());
-		assertThat(published.status()).as(published.toString()).isEqualTo(302);
-		String id = this.jdbc
-			.sql("SELECT id::text FROM transparency_publication WHERE period = ? ORDER BY published_at DESC LIMIT 1")
-			.param(this.period)
-			.query(String.class)
-			.single();
-		assertThat(admin.get("/console/transparency").body()).contains("Report " + id + " is published and signed.");
+		assertThat(page.body()).contains("Signed transparency reports", "Propose publishing " + this.period);
+		WebSession.Page proposed = admin.post("/console/transparency/" + this.period + "/publications", Map.of());
+		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(302);
+		String id = this.jdbc.sql("""
+				SELECT id::text FROM transparency_publication_proposal WHERE period = ? AND status = 'PROPOSED'
+				ORDER BY proposed_at DESC LIMIT 1""").param(this.period).query(String.class).single();
+		String confirmation = "/console/transparency/" + this.period + "/publications/" + id + "/confirmation";
+		assertThat(admin.get("/console/transparency").body())
+			.contains("Publication of " + this.period + " proposed", "You proposed it; another publisher confirms it.")
+			.doesNotContain(confirmation);
+		assertThat(admin.post(confirmation, Map.of()).status()).as("the service refuses the proposer").isEqualTo(403);
+		assertThat(published(id)).isZero();
+
+		WebSession second = staff("POLICY_ADMIN");
+		assertThat(second.get("/console/transparency").body()).contains(confirmation,
+				"Confirm and publish " + this.period);
+		assertThat(second.post(confirmation, Map.of()).status()).isEqualTo(302);
+		assertThat(published(id)).isOne();
+		assertThat(second.get("/console/transparency").body()).contains("Report " + id + " is published and signed.");
 
 		WebSession auditor = staff("AUDITOR");
-		assertThat(auditor.get("/console/transparency").body()).contains(id).doesNotContain("Publish " + this.period);
+		assertThat(auditor.get("/console/transparency").body()).contains(id)
+			.doesNotContain("Propose publishing " + this.period);
 		assertThat(auditor.post("/console/transparency/" + this.period + "/publications", Map.of()).status())
 			.isEqualTo(403);
 		auditor.get("/console/transparency");
@@ -77,6 +88,13 @@ class ConsoleTransparencyIntegrationTests extends IntegrationTest {
 		WebSession.Page refused = officer.get("/console/transparency");
 		assertThat(refused.status()).isIn(302, 403);
 		assertThat(refused.body()).doesNotContain("Signed transparency reports");
+	}
+
+	private long published(String id) {
+		return this.jdbc.sql("SELECT count(*) FROM transparency_publication WHERE id = ?::uuid")
+			.param(id)
+			.query(Long.class)
+			.single();
 	}
 
 	private WebSession staff(String role) {

@@ -59,7 +59,7 @@ class RequestJourneyBrowserTests extends BrowserTest {
 	}
 
 	@Test
-	void administratorPreviewsAndEnactsAPauseAndTheOfficerReadsWhy() {
+	void oneAdministratorProposesASecondConfirmsAPauseAndTheOfficerReadsWhy() {
 		World.Agency agency = this.world.agency("HK");
 		String email = "inspector@" + agency.domain();
 		Page officer = context("Asia/Hong_Kong").newPage();
@@ -78,10 +78,20 @@ class RequestJourneyBrowserTests extends BrowserTest {
 		admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview what it would hold")).click();
 		assertThat(admin.locator("#preview")).containsText("Enacting it now would hold");
 		shot(admin, "console-pause-preview");
-		admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enact this pause")).click();
-		assertThat(admin.getByRole(AriaRole.STATUS).first()).containsText("Pause enacted");
-		assertThat(admin.locator("table")).containsText("Pending formal human rights due diligence");
-		shot(admin, "console-pauses");
+		admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose this pause")).click();
+		assertThat(admin.getByRole(AriaRole.STATUS).first()).containsText("Pause proposed");
+		assertThat(admin.locator("#proposals")).containsText("You proposed it");
+		assertThat(admin.locator("#proposals")
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Confirm and enact"))).hasCount(0);
+
+		Page second = staff("Europe/Dublin", "POLICY_ADMIN");
+		second.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pauses")).click();
+		assertThat(second.locator("#proposals")).containsText("Pending formal human rights due diligence");
+		shot(second, "console-pause-proposed");
+		second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and enact")).click();
+		assertThat(second.getByRole(AriaRole.STATUS).first()).containsText("Pause enacted");
+		assertThat(second.locator("table")).containsText("Pending formal human rights due diligence");
+		shot(second, "console-pauses");
 
 		officer.navigate(url("/portal/requests"));
 		officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(caseNumber)).click();

@@ -44,7 +44,8 @@ class SecurityConfiguration {
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/v1/transparency/**")
 				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/v1/transparency/reports/*/publications")
+				.requestMatchers(HttpMethod.POST, "/api/v1/transparency/reports/*/publications",
+						"/api/v1/transparency/reports/*/publications/**")
 				.hasAnyRole("POLICY_ADMIN", "ADMIN")
 				.requestMatchers("/api/v1/staff/**", "/api/v1/tokens/**", "/api/v1/officers/**")
 				.hasRole("ADMIN")

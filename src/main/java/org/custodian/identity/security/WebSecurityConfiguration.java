@@ -81,7 +81,8 @@ class WebSecurityConfiguration {
 				.hasAuthority(WebSessions.ENROL_STAFF)
 				.requestMatchers("/console/audit/**")
 				.hasAnyRole("AUDITOR", "ADMIN")
-				.requestMatchers(HttpMethod.POST, "/console/transparency/*/publications")
+				.requestMatchers(HttpMethod.POST, "/console/transparency/*/publications",
+						"/console/transparency/*/publications/**")
 				.hasAnyRole("POLICY_ADMIN", "ADMIN")
 				.requestMatchers("/console/transparency", "/console/transparency/**")
 				.hasAnyRole("AUDITOR", "ADMIN", "POLICY_ADMIN")

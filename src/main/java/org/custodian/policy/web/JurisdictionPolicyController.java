@@ -1,5 +1,7 @@
 package org.custodian.policy.web;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,8 @@ import java.util.Map;
 import org.custodian.identity.CurrentUser;
 import org.custodian.duediligence.RiskLevels;
 import org.custodian.policy.LegalTierPolicy;
+import org.custodian.policy.PauseDecisions;
+import org.custodian.policy.PauseStatus;
 import org.custodian.policy.Pauses;
 import org.custodian.policy.TierRules;
 import org.custodian.shared.InvalidInputException;
@@ -30,15 +34,23 @@ class JurisdictionPolicyController {
 
 	private final RiskLevels risks;
 
-	JurisdictionPolicyController(LegalTierPolicy tiers, Pauses pauses, RiskLevels risks) {
+	private final PauseDecisions decisions;
+
+	private final Clock clock;
+
+	JurisdictionPolicyController(LegalTierPolicy tiers, Pauses pauses, RiskLevels risks, PauseDecisions decisions,
+			Clock clock) {
 		this.tiers = tiers;
 		this.pauses = pauses;
 		this.risks = risks;
+		this.decisions = decisions;
+		this.clock = clock;
 	}
 
 	/**
-	 * Everything in force for the jurisdiction: pauses (and past ones), MLAT-only, risk,
-	 * tiers.
+	 * Everything in force for the jurisdiction: pauses (an urgent one with its review,
+	 * one with a lifting waiting for confirmation), past ones, proposed ones (holding
+	 * nothing), MLAT-only, risk, tiers.
 	 */
 	@GetMapping("/policy")
 	Map<String, Object> policy(@PathVariable String code) {
@@ -47,6 +59,13 @@ class JurisdictionPolicyController {
 		List<Map<String, Object>> history = this.pauses.history(jurisdiction);
 		view.put("pauses", history.stream().filter((pause) -> pause.get("liftedAt") == null).toList());
 		view.put("liftedPauses", history.stream().filter((pause) -> pause.get("liftedAt") != null).toList());
+		Instant now = Instant.now(this.clock);
+		view.put("proposedPauses",
+				this.decisions.of(jurisdiction)
+					.stream()
+					.filter((state) -> state.status() == PauseStatus.PROPOSED)
+					.map((state) -> Pauses.view(state, now))
+					.toList());
 		view.put("mlatOnly", this.pauses.mlatOnlyRule(jurisdiction).orElse(null));
 		view.put("riskLevel", this.risks.of(jurisdiction).name());
 		return view;

@@ -1,5 +1,7 @@
 package org.custodian.review.web;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +14,12 @@ import org.custodian.duediligence.Assessments;
 import org.custodian.duediligence.RiskLevel;
 import org.custodian.duediligence.RiskLevels;
 import org.custodian.identity.CurrentUser;
-import org.custodian.policy.Pause;
+import org.custodian.policy.PauseDecisions;
+import org.custodian.policy.PauseLiftings;
 import org.custodian.policy.PauseMatch;
 import org.custodian.policy.PauseScope;
+import org.custodian.policy.PauseState;
+import org.custodian.policy.PauseStatus;
 import org.custodian.policy.Pauses;
 import org.custodian.review.PauseEnforcement;
 import org.custodian.shared.ConflictException;
@@ -34,8 +39,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Jurisdiction pauses in the console: what-if preview before enacting, the pauses in
- * force, lifting.
+ * Jurisdiction pauses in the console: what-if preview before proposing, proposals for a
+ * second policy administrator to confirm (or an urgent pause enacted at once and reviewed
+ * afterwards), the pauses in force, lifting in two steps.
  */
 @Controller
 @BrowserPage
@@ -49,8 +55,18 @@ class ConsolePauseController {
 
 	private final Assessments assessments;
 
-	ConsolePauseController(PauseEnforcement enforcement, Pauses pauses, RiskLevels risks, Assessments assessments) {
+	private final PauseDecisions decisions;
+
+	private final PauseLiftings liftings;
+
+	private final Clock clock;
+
+	ConsolePauseController(PauseEnforcement enforcement, PauseDecisions decisions, PauseLiftings liftings,
+			Pauses pauses, RiskLevels risks, Assessments assessments, Clock clock) {
 		this.enforcement = enforcement;
+		this.decisions = decisions;
+		this.liftings = liftings;
+		this.clock = clock;
 		this.pauses = pauses;
 		this.risks = risks;
 		this.assessments = assessments;
@@ -74,14 +90,24 @@ class ConsolePauseController {
 		}
 	}
 
+	/**
+	 * Proposes the previewed pause for a second policy administrator to confirm, or
+	 * enacts it at once if marked urgent with a reason.
+	 */
 	@PostMapping("/console/policy/pauses")
-	String enact(@RequestParam Map<String, String> form,
+	String propose(@RequestParam Map<String, String> form,
 			@RequestParam(name = "stages", required = false) List<String> stages,
 			@AuthenticationPrincipal CurrentUser admin, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
-			Map<String, Object> enacted = this.enforcement.enact(pauseForm(form, stages), admin);
-			redirect.addFlashAttribute("held", enacted.get("held"));
+			PauseEnforcement.ProposalOutcome outcome = this.enforcement.propose(pauseForm(form, stages), admin);
+			if (outcome instanceof PauseEnforcement.Enacted enacted) {
+				redirect.addFlashAttribute("held", enacted.held());
+				redirect.addFlashAttribute("urgent", true);
+			}
+			else {
+				redirect.addFlashAttribute("proposed", true);
+			}
 			return "redirect:/console/policy/pauses";
 		}
 		catch (InvalidInputException ex) {
@@ -90,18 +116,62 @@ class ConsolePauseController {
 		}
 	}
 
-	@PostMapping("/console/policy/pauses/{id}/lifting")
-	String lift(@PathVariable UUID id, @RequestParam(defaultValue = "") String rationale,
+	@PostMapping("/console/policy/pauses/{id}/confirmation")
+	String confirm(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+		return step(redirect, () -> redirect.addFlashAttribute("held", this.enforcement.confirm(id, admin).held()));
+	}
+
+	@PostMapping("/console/policy/pauses/{id}/review")
+	String review(@PathVariable UUID id, @RequestParam(defaultValue = "") String note,
 			@AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+		return step(redirect, () -> {
+			this.decisions.review(id, note, admin);
+			redirect.addFlashAttribute("reviewed", true);
+		});
+	}
+
+	@PostMapping("/console/policy/pauses/{id}/rejection")
+	String decline(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+			@AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+		return step(redirect,
+				() -> redirect.addFlashAttribute("declined", this.decisions.decline(id, reason, admin).name()));
+	}
+
+	@PostMapping("/console/policy/pauses/{id}/lifting")
+	String proposeLifting(@PathVariable UUID id, @RequestParam(defaultValue = "") String rationale,
+			@AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+		return step(redirect, () -> {
+			this.liftings.proposeLifting(id, rationale, admin);
+			redirect.addFlashAttribute("liftingProposed", true);
+		});
+	}
+
+	@PostMapping("/console/policy/pauses/{id}/lifting/confirmation")
+	String confirmLifting(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser admin,
+			RedirectAttributes redirect) {
+		return step(redirect,
+				() -> redirect.addFlashAttribute("released", this.enforcement.confirmLifting(id, admin).released()));
+	}
+
+	@PostMapping("/console/policy/pauses/{id}/lifting/rejection")
+	String declineLifting(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+			@AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+		return step(redirect, () -> {
+			this.liftings.declineLifting(id, reason, admin);
+			redirect.addFlashAttribute("declined", "LIFTING");
+		});
+	}
+
+	/** One four-eyes step; a refusal by state or input is shown on the page. */
+	private static String step(RedirectAttributes redirect, Runnable step) {
 		try {
-			Map<String, Object> lifted = this.enforcement.lift(id, rationale, admin);
-			redirect.addFlashAttribute("released", lifted.get("released"));
+			step.run();
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("refused", ex.getMessage());
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("refused", "A rationale is required to lift a pause.");
+			redirect.addFlashAttribute("refused", ex.getMessage().replace("Invalid input: ", ""));
 		}
 		return "redirect:/console/policy/pauses";
 	}
@@ -147,7 +217,8 @@ class ConsolePauseController {
 		return new Pauses.PauseForm(form.get("jurisdiction"), form.get("match"), (stages != null) ? stages : List.of(),
 				form.get("appliesTo"), blankToNull(form.get("effectiveFrom")), form.get("reason"),
 				blankToNull(form.get("assessmentId")), blankToNull(form.get("liftingCondition")),
-				form.containsKey("exceptEmergencies"));
+				form.containsKey("exceptEmergencies"), form.containsKey("urgent"),
+				blankToNull(form.get("urgentReason")));
 	}
 
 	private static String blankToNull(String value) {
@@ -156,14 +227,17 @@ class ConsolePauseController {
 
 	private String page(Model model, Map<String, String> errors, Map<String, String> typed, List<String> stages,
 			Map<String, Object> preview) {
-		List<Pause> inForce = this.pauses.allInForce();
+		List<PauseState> open = this.decisions.open();
 		Map<UUID, String> assessmentStatus = new HashMap<>();
-		inForce.stream()
-			.map(Pause::assessmentId)
+		open.stream()
+			.map((state) -> state.pause().assessmentId())
 			.filter(Objects::nonNull)
 			.forEach((id) -> this.assessments.find(id)
 				.ifPresent((found) -> assessmentStatus.put(id, (String) found.get("status"))));
-		model.addAttribute("pauses", inForce);
+		model.addAttribute("proposals",
+				open.stream().filter((state) -> state.status() == PauseStatus.PROPOSED).toList());
+		model.addAttribute("pauses", open.stream().filter((state) -> state.status() == PauseStatus.IN_FORCE).toList());
+		model.addAttribute("now", Instant.now(this.clock));
 		model.addAttribute("assessmentStatus", assessmentStatus);
 		model.addAttribute("matches", PauseMatch.values());
 		model.addAttribute("scopes", PauseScope.values());

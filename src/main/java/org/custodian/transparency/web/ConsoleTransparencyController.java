@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import org.custodian.identity.CurrentUser;
 import org.custodian.shared.web.BrowserPage;
+import org.custodian.shared.ConflictException;
 import org.custodian.transparency.Period;
+import org.custodian.transparency.PublicationProposals;
 import org.custodian.transparency.PublishedReport;
 import org.custodian.transparency.ReportPublications;
 import org.custodian.transparency.ReportVerification;
@@ -22,8 +24,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Signed reports in the console: a policy administrator publishes a half-year's report;
- * an auditor (or either administrator) verifies a publication against the audit log, as
+ * Signed reports in the console: a policy administrator proposes publishing a half-year's
+ * report and a second one confirms (which computes, signs and publishes it); an auditor
+ * (or either administrator) verifies a publication against the audit log, as
  * {@code report verify} does.
  */
 @Controller
@@ -34,9 +37,13 @@ class ConsoleTransparencyController {
 
 	private final ReportPublications publications;
 
-	ConsoleTransparencyController(TransparencyReports reports, ReportPublications publications) {
+	private final PublicationProposals proposals;
+
+	ConsoleTransparencyController(TransparencyReports reports, ReportPublications publications,
+			PublicationProposals proposals) {
 		this.reports = reports;
 		this.publications = publications;
+		this.proposals = proposals;
 	}
 
 	@GetMapping("/console/transparency")
@@ -45,10 +52,38 @@ class ConsoleTransparencyController {
 	}
 
 	@PostMapping("/console/transparency/{period}/publications")
-	String publish(@PathVariable String period, @AuthenticationPrincipal CurrentUser publisher,
+	String propose(@PathVariable String period, @AuthenticationPrincipal CurrentUser publisher,
 			RedirectAttributes redirect) {
-		PublishedReport published = this.publications.publish(Period.parse(period), publisher);
-		redirect.addFlashAttribute("published", published.id().toString());
+		PublicationProposals.Proposal proposal = this.proposals.propose(Period.parse(period), publisher);
+		redirect.addFlashAttribute("proposed", proposal.period().toString());
+		return "redirect:/console/transparency";
+	}
+
+	@PostMapping("/console/transparency/{period}/publications/{id}/confirmation")
+	String confirm(@PathVariable String period, @PathVariable UUID id, @AuthenticationPrincipal CurrentUser publisher,
+			RedirectAttributes redirect) {
+		return step(redirect, () -> redirect.addFlashAttribute("published",
+				this.proposals.confirm(Period.parse(period), id, publisher).id().toString()));
+	}
+
+	@PostMapping("/console/transparency/{period}/publications/{id}/rejection")
+	String decline(@PathVariable String period, @PathVariable UUID id, @AuthenticationPrincipal CurrentUser publisher,
+			RedirectAttributes redirect) {
+		return step(redirect, () -> redirect.addFlashAttribute("declined",
+				this.proposals.decline(Period.parse(period), id, null, publisher).status()));
+	}
+
+	/**
+	 * One four-eyes step; a proposal someone else closed first is shown, not an error
+	 * page.
+	 */
+	private static String step(RedirectAttributes redirect, Runnable step) {
+		try {
+			step.run();
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+		}
 		return "redirect:/console/transparency";
 	}
 
@@ -63,6 +98,7 @@ class ConsoleTransparencyController {
 		Collections.reverse(periods);
 		model.addAttribute("periods", periods);
 		model.addAttribute("publications", this.publications.all());
+		model.addAttribute("proposals", this.proposals.open());
 		model.addAttribute("verified", verified);
 		model.addAttribute("verification", verification);
 		return "console/transparency";
