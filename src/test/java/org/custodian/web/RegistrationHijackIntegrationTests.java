@@ -1,12 +1,8 @@
 package org.custodian.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.custodian.support.IntegrationTest;
+import org.custodian.support.RawHttp;
 import org.custodian.support.TestMail;
 import org.custodian.support.WebSession;
 import org.custodian.support.World;
@@ -44,7 +41,7 @@ class RegistrationHijackIntegrationTests extends IntegrationTest {
 		World.Agency agency = this.world.agency("HK");
 		String victim = "victim-" + UUID.randomUUID().toString().substring(0, 8) + "@" + agency.domain();
 
-		Forged registered = registerAsAttacker(victim);
+		RawHttp.Response registered = registerAsAttacker(victim);
 		assertThat(registered.status()).as(registered.body()).isEqualTo(200);
 		String link = TestMail.linkTo(victim);
 		assertThat(link).startsWith("http://localhost:" + this.port + "/portal/confirm?token=")
@@ -69,12 +66,12 @@ class RegistrationHijackIntegrationTests extends IntegrationTest {
 		String email = WebAccounts.officer(officer, agency);
 		String hashBefore = passwordHash(email);
 		int before = TestMail.bodiesTo(email).size();
-		Forged again = registerAsAttacker(email);
+		RawHttp.Response again = registerAsAttacker(email);
 		String stranger = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@" + agency.domain();
-		Forged unknown = registerAsAttacker(stranger);
+		RawHttp.Response unknown = registerAsAttacker(stranger);
 		assertThat(again.status()).isEqualTo(unknown.status()).isEqualTo(200);
-		assertThat(again.page().replace(email, "X")).as("no enumeration")
-			.isEqualTo(unknown.page().replace(stranger, "X"));
+		assertThat(main(again).replace(email, "X")).as("no enumeration")
+			.isEqualTo(main(unknown).replace(stranger, "X"));
 
 		List<String> mails = TestMail.bodiesTo(email);
 		assertThat(mails).hasSize(before + 1);
@@ -97,6 +94,12 @@ class RegistrationHijackIntegrationTests extends IntegrationTest {
 			.single();
 	}
 
+	/** What a page says (its main element). */
+	private static String main(RawHttp.Response response) {
+		String body = response.body();
+		return body.substring(body.indexOf("<main"), body.indexOf("</main>"));
+	}
+
 	/** Signs in with the password alone; 302 (on to the code or enrolment) or 401. */
 	private int signIn(String email, String password) {
 		WebSession web = new WebSession(this.port);
@@ -108,8 +111,8 @@ class RegistrationHijackIntegrationTests extends IntegrationTest {
 	 * The attacker's registration, sent over a raw socket: Java's HTTP client does not
 	 * let a caller choose the Host header.
 	 */
-	private Forged registerAsAttacker(String email) {
-		Forged form = forged("GET /portal/register HTTP/1.1\r\n", "", null);
+	private RawHttp.Response registerAsAttacker(String email) {
+		RawHttp.Response form = forged("GET", "", null);
 		Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form.body());
 		assertThat(csrf.find()).as(form.body()).isTrue();
 		Map<String, String> fields = Map.of("email", email, "name", "J. Victim", "title", "", "password",
@@ -119,58 +122,18 @@ class RegistrationHijackIntegrationTests extends IntegrationTest {
 			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		return forged("POST /portal/register HTTP/1.1\r\n", body, form.cookie());
+		return forged("POST", body, form.sessionCookie());
 	}
 
-	private Forged forged(String requestLine, String body, String cookie) {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			StringBuilder request = new StringBuilder(requestLine).append("Host: attacker.example\r\n")
-				.append("X-Forwarded-Host: attacker.example\r\n")
-				.append("X-Forwarded-Proto: https\r\n")
-				.append("Connection: close\r\n");
-			if (cookie != null) {
-				request.append("Cookie: ").append(cookie).append("\r\n");
-			}
-			if (!body.isEmpty()) {
-				request.append("Content-Type: application/x-www-form-urlencoded\r\n")
-					.append("Content-Length: ")
-					.append(body.getBytes(StandardCharsets.UTF_8).length)
-					.append("\r\n");
-			}
-			request.append("\r\n").append(body);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			return new Forged(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+	private RawHttp.Response forged(String method, String body, String cookie) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Host", "attacker.example");
+		headers.put("X-Forwarded-Host", "attacker.example");
+		headers.put("X-Forwarded-Proto", "https");
+		if (cookie != null) {
+			headers.put("Cookie", cookie);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** A raw HTTP response. */
-	private record Forged(String raw) {
-
-		int status() {
-			return Integer.parseInt(this.raw.substring(9, 12));
-		}
-
-		String body() {
-			return this.raw.substring(this.raw.indexOf("\r\n\r\n") + 4);
-		}
-
-		/** What the page says (its main element). */
-		String page() {
-			String body = body();
-			return body.substring(body.indexOf("<main"), body.indexOf("</main>"));
-		}
-
-		String cookie() {
-			Matcher session = Pattern.compile("(?im)^Set-Cookie: (JSESSIONID=[^;]+)").matcher(this.raw);
-			return session.find() ? session.group(1) : null;
-		}
-
+		return RawHttp.send("127.0.0.1", this.port, method, "/portal/register", headers, body);
 	}
 
 }
