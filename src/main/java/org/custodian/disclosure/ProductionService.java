@@ -127,6 +127,8 @@ public class ProductionService {
 			return;
 		}
 		Instant now = Instant.now(this.clock);
+		// Serialises with a notice being sent meanwhile (resumeIfNoticed locks it too).
+		this.store.lock(id);
 		Release release = this.gate.check(id);
 		if (release instanceof Release.Waiting waiting) {
 			boolean callback = waiting.unmet()
