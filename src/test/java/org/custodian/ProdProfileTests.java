@@ -1,5 +1,7 @@
 package org.custodian;
 
+import java.util.Base64;
+
 import org.custodian.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,19 @@ class ProdProfileTests {
 			.close()).rootCause()
 			.hasMessageContaining("The prod profile needs a master key")
 			.hasMessageContaining("CUSTODIAN_MASTER_KEY");
+	}
+
+	@Test
+	void refusesToStartWithoutAPublicUrl() {
+		TestDatabase database = TestDatabase.get();
+		assertThatThrownBy(() -> new SpringApplicationBuilder(CustodianApplication.class).profiles("prod")
+			.web(WebApplicationType.NONE)
+			.properties("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.username(),
+					"db-scheduler.enabled=false")
+			.run("--custodian.master-key=" + Base64.getEncoder().encodeToString(new byte[32]))
+			.close()).rootCause()
+			.hasMessageContaining("The prod profile needs the platform's public URL")
+			.hasMessageContaining("CUSTODIAN_PUBLIC_URL");
 	}
 
 }

@@ -42,12 +42,15 @@ public class Agencies {
 
 	private final JdbcClient jdbc;
 
+	private final PublicMailDomains publicMail;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Agencies(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	Agencies(JdbcClient jdbc, PublicMailDomains publicMail, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
+		this.publicMail = publicMail;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -67,7 +70,13 @@ public class Agencies {
 		else {
 			for (int i = 0; i < agency.emailDomains().size(); i++) {
 				String domain = agency.emailDomains().get(i);
-				if (EmailDomains.isDomain(domain)) {
+				if (EmailDomains.isDomain(domain) && this.publicMail.isPublic(domain)) {
+					problems.add("emailDomains",
+							EmailDomains.normalise(domain) + " is a public e-mail provider's domain: "
+									+ "anyone can get an address there, so it proves nothing about an agency; "
+									+ "register the agency's own official domain");
+				}
+				else if (EmailDomains.isDomain(domain)) {
 					domains.add(EmailDomains.normalise(domain));
 				}
 				else {
@@ -159,13 +168,12 @@ public class Agencies {
 		Optional<AgencyView> agency = this.jdbc
 			.sql("SELECT id, name, jurisdiction, kind, callback_phone, status, status_reason FROM agency WHERE id = ?")
 			.param(id.value())
-			.query((rs, row) -> view(rs, new ArrayList<>()))
+			.query((rs, row) -> view(rs,
+					this.jdbc.sql("SELECT domain FROM agency_email_domain WHERE agency_id = ? ORDER BY domain")
+						.param(id.value())
+						.query(String.class)
+						.list()))
 			.optional();
-		agency.ifPresent((found) -> found.emailDomains()
-			.addAll(this.jdbc.sql("SELECT domain FROM agency_email_domain WHERE agency_id = ? ORDER BY domain")
-				.param(id.value())
-				.query(String.class)
-				.list()));
 		return agency;
 	}
 
@@ -249,11 +257,11 @@ public class Agencies {
 		return new ActiveOfficer(officer.id(), agency.id(), agency.name(), agency.jurisdiction());
 	}
 
-	private static AgencyView view(ResultSet rs, List<String> domains) throws SQLException {
+	private AgencyView view(ResultSet rs, List<String> domains) throws SQLException {
 		return new AgencyView(new AgencyId(rs.getObject("id", UUID.class)), rs.getString("name"),
 				Jurisdiction.of(rs.getString("jurisdiction")), AgencyKind.valueOf(rs.getString("kind")), domains,
 				rs.getString("callback_phone"), AgencyStatus.valueOf(rs.getString("status")),
-				rs.getString("status_reason"));
+				rs.getString("status_reason"), this.publicMail.among(domains));
 	}
 
 	private OffsetDateTime now() {
@@ -268,10 +276,13 @@ public class Agencies {
 	}
 
 	/**
-	 * A registered agency.
+	 * A registered agency; {@code publicMailDomains} flags those of its domains that are
+	 * a public e-mail provider's (registered before they were refused), which prove
+	 * nothing.
 	 */
 	public record AgencyView(AgencyId id, String name, Jurisdiction jurisdiction, AgencyKind kind,
-			List<String> emailDomains, String callbackPhone, AgencyStatus status, String statusReason) {
+			List<String> emailDomains, String callbackPhone, AgencyStatus status, String statusReason,
+			List<String> publicMailDomains) {
 	}
 
 	/**

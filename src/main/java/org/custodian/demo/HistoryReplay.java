@@ -49,7 +49,7 @@ class HistoryReplay {
 	private static final Logger log = LoggerFactory.getLogger(HistoryReplay.class);
 
 	/** The jobs the replay waits for at the end of each day (one-time tasks). */
-	private static final Set<String> DAILY_JOBS = Set.of("build-production", "preserve-records");
+	private static final Set<String> DAILY_JOBS = Set.of("send-notices", "build-production", "preserve-records");
 
 	private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
 

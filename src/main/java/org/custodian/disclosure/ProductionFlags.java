@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Puts a production that needs staff on the case and in the queue: failed, blocked (by a
- * pause or a withdrawal) or waiting for an emergency callback.
+ * pause or a withdrawal), waiting for an emergency callback or for the user notice.
  */
 @Component
 class ProductionFlags implements CaseFlags {
@@ -31,9 +31,10 @@ class ProductionFlags implements CaseFlags {
 		if (requestIds.isEmpty()) {
 			return flags;
 		}
-		this.jdbc.sql("""
-				SELECT request_id, status FROM production
-				WHERE request_id = ANY (?) AND status IN ('FAILED', 'BLOCKED', 'AWAITING_CALLBACK')""")
+		this.jdbc
+			.sql("""
+					SELECT request_id, status FROM production
+					WHERE request_id = ANY (?) AND status IN ('FAILED', 'BLOCKED', 'AWAITING_CALLBACK', 'AWAITING_NOTICE')""")
 			.param(requestIds.toArray(UUID[]::new))
 			.query((rs, row) -> flags.put(rs.getObject("request_id", UUID.class),
 					List.of("PRODUCTION_" + rs.getString("status"))))

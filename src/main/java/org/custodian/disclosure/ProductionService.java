@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -17,16 +18,16 @@ import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.intake.Requests;
 import org.custodian.intake.SubmittedRequest;
+import org.custodian.notice.NoticeEvent;
+import org.custodian.notice.Notices;
 import org.custodian.review.CaseEvents.RequestTransitioned;
 import org.custodian.review.CaseStatus;
 import org.custodian.review.Delegations;
-import org.custodian.review.PauseEnforcement;
 import org.custodian.review.ReviewService;
 import org.custodian.shared.Actor;
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.NotFoundException;
 import org.custodian.shared.RequestId;
-import org.custodian.shared.RequestType;
 import org.custodian.shared.crypto.MasterKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +39,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Productions as people use them: queued when a disclosure is approved (an emergency only
- * after its callback), downloaded by the requesting agency's officer (each download
- * recorded, never under a production pause), the passphrase shown once, and purged when
- * the package expires.
+ * Productions as people use them: queued when a disclosure is approved and the release
+ * gate lets it go (an emergency only after its callback, any request only once its
+ * targeted users are told or lawfully not), downloaded by the requesting agency's officer
+ * (each download recorded, never under a production pause), the passphrase shown once,
+ * and purged when the package expires.
  */
 @Service
 public class ProductionService {
@@ -56,9 +58,9 @@ public class ProductionService {
 
 	private final ReviewService review;
 
-	private final PauseEnforcement enforcement;
+	private final ReleaseGate gate;
 
-	private final EmergencyChecks emergencies;
+	private final Notices notices;
 
 	private final ObjectProvider<SchedulerClient> scheduler;
 
@@ -75,15 +77,15 @@ public class ProductionService {
 	private final Delegations delegations;
 
 	ProductionService(ProductionStore store, Requests requests, Agencies agencies, ReviewService review,
-			PauseEnforcement enforcement, EmergencyChecks emergencies, ObjectProvider<SchedulerClient> scheduler,
+			ReleaseGate gate, Notices notices, ObjectProvider<SchedulerClient> scheduler,
 			OneTimeTask<Void> buildProductionTask, MasterKey master, DisclosureProperties properties,
 			ApplicationEventPublisher events, Clock clock, Delegations delegations) {
 		this.store = store;
 		this.requests = requests;
 		this.agencies = agencies;
 		this.review = review;
-		this.enforcement = enforcement;
-		this.emergencies = emergencies;
+		this.gate = gate;
+		this.notices = notices;
 		this.scheduler = scheduler;
 		this.buildTask = buildProductionTask;
 		this.master = master;
@@ -111,24 +113,42 @@ public class ProductionService {
 	}
 
 	/**
+	 * A notice decided or sent may release a production that waits for the targeted users
+	 * to be told.
+	 */
+	@EventListener
+	public void on(NoticeEvent event) {
+		resumeIfNoticed(event.requestId());
+	}
+
+	/**
 	 * Queues the request's production if it is approved now (not held by a pause met at
-	 * approval) and, for an emergency, its callback is confirmed.
+	 * approval) and the release gate lets it go; otherwise it waits, on the record, for a
+	 * confirmed callback (an emergency) or for the user notice to be sent.
 	 */
 	@Transactional
 	public void queueIfReady(RequestId id) {
 		if (!CaseStatus.APPROVED.name().equals(this.review.statusOf(id))) {
 			return;
 		}
-		SubmittedRequest request = this.requests.find(id).orElseThrow();
 		Instant now = Instant.now(this.clock);
-		if (request.type() == RequestType.EMERGENCY && !this.emergencies.confirmed(id)) {
-			if (this.store.queue(id, "AWAITING_CALLBACK", now)) {
-				this.events.publishEvent(new DisclosureEvent(id, Actor.SYSTEM, "production.awaiting-callback",
-						Map.of("reason", "An emergency disclosure waits for a confirmed callback to the agency's "
-								+ "registered number.")));
+		// Serialises with a notice being sent meanwhile (resumeIfNoticed locks it too).
+		this.store.lock(id);
+		Release release = this.gate.check(id);
+		if (release instanceof Release.Waiting waiting) {
+			boolean callback = waiting.unmet()
+				.stream()
+				.anyMatch((unmet) -> unmet.safeguard() == Release.Safeguard.EMERGENCY_CALLBACK);
+			String status = callback ? "AWAITING_CALLBACK" : "AWAITING_NOTICE";
+			if (this.store.queue(id, status, now)) {
+				this.events.publishEvent(new DisclosureEvent(id, Actor.SYSTEM,
+						callback ? "production.awaiting-callback" : "production.awaiting-notice",
+						Map.of("reason", callback ? "An emergency disclosure waits for a confirmed callback to the "
+								+ "agency's registered number." : release.reasons())));
 			}
 			return;
 		}
+		// A refusal (no four-eyes approval, a pause) is the job's to record: it blocks.
 		if (this.store.queue(id, "QUEUED", now)) {
 			this.events.publishEvent(new DisclosureEvent(id, Actor.SYSTEM, "production.queued", Map.of()));
 			SchedulerClient client = this.scheduler.getIfAvailable();
@@ -139,8 +159,21 @@ public class ProductionService {
 	}
 
 	/**
+	 * Queues a production that waits for the user notice once every targeted user has
+	 * been told (or lawfully is not): nobody has to act.
+	 */
+	@Transactional
+	public void resumeIfNoticed(RequestId id) {
+		boolean waiting = this.store.lock(id).filter((found) -> "AWAITING_NOTICE".equals(found.status())).isPresent();
+		if (waiting && this.notices.awaited(id).isEmpty()) {
+			queueIfReady(id);
+		}
+	}
+
+	/**
 	 * The package for the requesting agency's officer: 404 for anyone else's request, 409
-	 * under a production pause or before it is produced. The download is recorded.
+	 * unless the release gate lets it out now (a production pause, a notice not yet sent,
+	 * ...) or before it is produced. The download is recorded.
 	 */
 	@Transactional
 	public Download download(RequestId id, CurrentUser officer) {
@@ -170,6 +203,16 @@ public class ProductionService {
 		return passphrase;
 	}
 
+	/**
+	 * Whether the production of one of the officer's agency's requests may leave now, and
+	 * if not, why (the officer's view); 404 for another agency's request.
+	 */
+	@Transactional(readOnly = true)
+	public Release release(RequestId id, CurrentUser officer) {
+		ownRequest(id, officer);
+		return this.gate.check(id);
+	}
+
 	/** What staff see of a request's production: status, attempts and any failure. */
 	@Transactional(readOnly = true)
 	public Map<String, Object> staffView(RequestId id) {
@@ -187,6 +230,9 @@ public class ProductionService {
 		view.put("packageSha256", production.packageSha256());
 		view.put("manifestSha256", production.manifestSha256());
 		view.put("downloads", production.downloads());
+		Release release = this.gate.check(id);
+		view.put("release", Map.of("outcome", release.getClass().getSimpleName().toUpperCase(Locale.ROOT), "reasons",
+				release.unmet().stream().map(Release.Unmet::reason).toList()));
 		view.put("passphraseShown", "PRODUCED".equals(production.status()) && production.passphraseSealed() == null);
 		return view;
 	}
@@ -218,12 +264,16 @@ public class ProductionService {
 		return this.store.findByPackage(packageSha256).isPresent();
 	}
 
-	private ProductionStore.Production ownProduction(RequestId id, CurrentUser officer) {
+	private SubmittedRequest ownRequest(RequestId id, CurrentUser officer) {
 		var active = this.agencies.requireActiveOfficer(officer.officerId());
-		SubmittedRequest request = this.requests.find(id)
+		return this.requests.find(id)
 			.filter((found) -> found.agencyId().equals(active.agencyId()))
 			.orElseThrow(() -> new NotFoundException("No request with this id."));
-		this.enforcement.requireProductionAllowed(id);
+	}
+
+	private ProductionStore.Production ownProduction(RequestId id, CurrentUser officer) {
+		SubmittedRequest request = ownRequest(id, officer);
+		this.gate.require(id);
 		ProductionStore.Production production = this.store.lock(id).orElse(null);
 		if (production == null || !"PRODUCED".equals(production.status())) {
 			String state = (production == null) ? this.review.statusOf(id)

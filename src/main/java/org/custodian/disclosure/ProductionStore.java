@@ -27,15 +27,15 @@ class ProductionStore {
 	}
 
 	/**
-	 * Queues (or re-queues after a block or failure) a production; false if one is
-	 * already under way or done.
+	 * Queues (or re-queues after a block or failure, or once what it waited for is there)
+	 * a production; false if one is already under way or done.
 	 */
 	boolean queue(RequestId id, String status, Instant now) {
 		return this.jdbc.sql("""
 				INSERT INTO production (request_id, status, queued_at) VALUES (?, ?, ?)
 				ON CONFLICT (request_id) DO UPDATE SET status = EXCLUDED.status, attempts = 0, last_error = NULL,
 				  queued_at = EXCLUDED.queued_at
-				WHERE production.status IN ('BLOCKED', 'FAILED', 'AWAITING_CALLBACK')""")
+				WHERE production.status IN ('BLOCKED', 'FAILED', 'AWAITING_CALLBACK', 'AWAITING_NOTICE')""")
 			.params(id.value(), status, utc(now))
 			.update() > 0;
 	}

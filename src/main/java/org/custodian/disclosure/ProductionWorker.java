@@ -27,7 +27,6 @@ import org.custodian.disclosure.DisclosureEvents.DisclosureEvent;
 import org.custodian.intake.Requests;
 import org.custodian.intake.SubmittedRequest;
 import org.custodian.review.CaseQueries;
-import org.custodian.review.PauseEnforcement;
 import org.custodian.review.ReviewService;
 import org.custodian.shared.Actor;
 import org.custodian.shared.ConflictException;
@@ -43,9 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The production job's body: starts production (pause check), streams the package to
- * storage, then releases it (pause check again) in one transaction with its audit event.
- * Safe to run again after a crash or on another node: each step checks where the
- * production stands.
+ * storage, then releases it (the {@link ReleaseGate} again, at that moment) in one
+ * transaction with its audit event. Safe to run again after a crash or on another node:
+ * each step checks where the production stands.
  */
 @Component
 class ProductionWorker {
@@ -60,7 +59,7 @@ class ProductionWorker {
 
 	private final ReviewService review;
 
-	private final PauseEnforcement enforcement;
+	private final ReleaseGate gate;
 
 	private final CaseQueries queries;
 
@@ -88,13 +87,13 @@ class ProductionWorker {
 
 	private final PartialPackages partials;
 
-	ProductionWorker(ProductionStore store, ReviewService review, PauseEnforcement enforcement, CaseQueries queries,
+	ProductionWorker(ProductionStore store, ReviewService review, ReleaseGate gate, CaseQueries queries,
 			Requests requests, Agencies agencies, AccountDirectory accounts, RecordSource source,
 			List<PreservedRecords> preserved, SigningKeys keys, MasterKey master, DisclosureProperties properties,
 			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, PartialPackages partials) {
 		this.store = store;
 		this.review = review;
-		this.enforcement = enforcement;
+		this.gate = gate;
 		this.queries = queries;
 		this.requests = requests;
 		this.agencies = agencies;
@@ -138,7 +137,7 @@ class ProductionWorker {
 		Path part = storage.resolve(id + ".zip.part" + attempt);
 		Path target = storage.resolve(id + ".zip");
 		try {
-			this.enforcement.requireProductionAllowed(id);
+			this.gate.require(id);
 			Files.createDirectories(storage);
 			char[] passphrase = passphrase();
 			MessageDigest whole = PackageBuilder.digest();
@@ -153,6 +152,7 @@ class ProductionWorker {
 			byte[] secret = new String(passphrase).getBytes(StandardCharsets.UTF_8);
 			Instant now = Instant.now(this.clock);
 			this.transaction.executeWithoutResult((tx) -> {
+				this.gate.require(id);
 				this.review.finishProduction(id, Actor.SYSTEM);
 				this.store.produced(id, target.getFileName().toString(), size, packageSha, result.manifestSha256(),
 						this.master.seal(secret), PackageBuilder.sha256(secret), now,

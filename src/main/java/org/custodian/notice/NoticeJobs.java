@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -14,10 +15,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * Sends due notices (new ones and those whose delay has ended) on one node at a time.
+ * Sends due notices (new ones and those whose delay has ended) on one node at a time: at
+ * once after an approval (a one-time job per request), and again every interval for those
+ * that could not be sent (the mail server was down) or whose delay has ended.
  */
 @Configuration(proxyBeanMethods = false)
 class NoticeJobs {
+
+	static final String SEND_NOW = "send-notices";
+
+	@Bean
+	OneTimeTask<Void> sendNoticesNowTask(@Lazy Notices notices, Clock clock) {
+		return Tasks.oneTime(SEND_NOW).execute((instance, context) -> notices.sendDue(Instant.now(clock)));
+	}
 
 	@Bean
 	RecurringTask<Void> sendDueNoticesTask(@Lazy Notices notices,

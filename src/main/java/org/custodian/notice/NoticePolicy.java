@@ -58,6 +58,25 @@ final class NoticePolicy {
 	}
 
 	/**
+	 * Whether a recorded notice lets the disclosure go ahead: it was sent, or it is
+	 * lawfully not (yet) sent: delayed by a non-disclosure order or an emergency,
+	 * withheld from a compromised account or an account with no address to write to. A
+	 * notice still due (e.g. the mail server is down) holds the release.
+	 * @param status the notice's status ({@code DUE}, {@code DELAYED}, {@code SENT},
+	 * {@code WITHHELD})
+	 * @param reason its recorded reason, starting with the reason's code
+	 */
+	static boolean settles(String status, String reason) {
+		String code = (reason != null) ? reason.split(":")[0] : "";
+		return switch (status) {
+			case "SENT" -> true;
+			case "DELAYED" -> code.equals("NON_DISCLOSURE_ORDER") || code.equals("EMERGENCY");
+			case "WITHHELD" -> code.equals("ACCOUNT_COMPROMISED") || code.equals("NO_CONTACT");
+			default -> false;
+		};
+	}
+
+	/**
 	 * Whether a delayed notice may now go out: only to a contact not since compromised.
 	 */
 	static Verdict whenDue(Contact contact) {

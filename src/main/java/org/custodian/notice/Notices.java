@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.custodian.accounts.Account;
@@ -31,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
@@ -63,6 +67,10 @@ public class Notices {
 
 	private final ObjectProvider<JavaMailSender> mail;
 
+	private final ObjectProvider<SchedulerClient> scheduler;
+
+	private final OneTimeTask<Void> sendNow;
+
 	private final ApplicationEventPublisher events;
 
 	private final String from;
@@ -72,7 +80,8 @@ public class Notices {
 	private final Clock clock;
 
 	Notices(JdbcClient jdbc, Requests requests, Agencies agencies, AccountDirectory accounts, CaseQueries queries,
-			RequestStatuses statuses, ObjectProvider<JavaMailSender> mail, ApplicationEventPublisher events,
+			RequestStatuses statuses, ObjectProvider<JavaMailSender> mail, ObjectProvider<SchedulerClient> scheduler,
+			@Lazy OneTimeTask<Void> sendNoticesNowTask, ApplicationEventPublisher events,
 			@Value("${custodian.notice.from:notices@platform.example}") String from,
 			@Value("${custodian.notice.emergency-delay:90d}") Duration emergencyDelay, Clock clock) {
 		this.jdbc = jdbc;
@@ -82,6 +91,8 @@ public class Notices {
 		this.queries = queries;
 		this.statuses = statuses;
 		this.mail = mail;
+		this.scheduler = scheduler;
+		this.sendNow = sendNoticesNowTask;
 		this.events = events;
 		this.from = from;
 		this.emergencyDelay = emergencyDelay;
@@ -90,7 +101,8 @@ public class Notices {
 
 	/**
 	 * Decides every target's notice in the approval's transaction; the ones to send now
-	 * are sent by the job before the package can be built and downloaded.
+	 * are sent by a job right after it commits, and the production is released only once
+	 * they are sent (see {@code disclosure.ReleaseGate}).
 	 */
 	@EventListener
 	public void on(RequestTransitioned transitioned) {
@@ -102,11 +114,7 @@ public class Notices {
 		}
 		SubmittedRequest request = this.requests.find(transitioned.requestId()).orElseThrow();
 		Instant now = Instant.now(this.clock);
-		List<Account> targets = this.accounts.resolveAll(request.targets()
-			.stream()
-			.map((target) -> new AccountDirectory.Identifier(target.kind(), target.value()))
-			.toList());
-		for (Account account : targets) {
+		for (Account account : targets(request)) {
 			Contact contact = this.accounts.contact(account.id()).orElse(null);
 			NoticePolicy.Verdict verdict = NoticePolicy.decide(request.type(), request.nonDisclosureUntil(), now,
 					contact, this.emergencyDelay);
@@ -129,7 +137,13 @@ public class Notices {
 						(contact != null && contact.language() != null) ? contact.language() : "en",
 						(due != null) ? utc(due) : null, utc(now))
 				.update();
-			if (inserted > 0 && !"DUE".equals(status)) {
+			if (inserted > 0 && "DUE".equals(status)) {
+				SchedulerClient client = this.scheduler.getIfAvailable();
+				if (client != null) {
+					client.scheduleIfNotExists(this.sendNow.instance(request.id().toString()), now);
+				}
+			}
+			else if (inserted > 0) {
 				this.events.publishEvent(
 						new NoticeEvent(request.id(), "DELAYED".equals(status) ? "notice.delayed" : "notice.withheld",
 								account.id(), verdict.reason()));
@@ -170,6 +184,27 @@ public class Notices {
 		return sent;
 	}
 
+	/**
+	 * The targeted accounts whose holder must still be told before the data may leave: no
+	 * notice decided yet, or a notice due but not sent (see
+	 * {@link NoticePolicy#settles}). Empty when the disclosure may go ahead.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> awaited(RequestId id) {
+		SubmittedRequest request = this.requests.find(id).orElseThrow();
+		Map<String, Boolean> settled = new HashMap<>();
+		this.jdbc.sql("SELECT account_id, status, reason FROM user_notice WHERE request_id = ?")
+			.param(id.value())
+			.query((rs, row) -> settled.put(rs.getString("account_id"),
+					NoticePolicy.settles(rs.getString("status"), rs.getString("reason"))))
+			.list();
+		return targets(request).stream()
+			.map(Account::id)
+			.distinct()
+			.filter((account) -> !settled.getOrDefault(account, false))
+			.toList();
+	}
+
 	/** The notices of a request, for staff. */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> of(RequestId id) {
@@ -188,6 +223,13 @@ public class Notices {
 			notice.put("lastError", rs.getString("last_error"));
 			return notice;
 		}).list();
+	}
+
+	private List<Account> targets(SubmittedRequest request) {
+		return this.accounts.resolveAll(request.targets()
+			.stream()
+			.map((target) -> new AccountDirectory.Identifier(target.kind(), target.value()))
+			.toList());
 	}
 
 	private Optional<String> send(RequestId requestId, String accountId, Contact contact) {

@@ -232,6 +232,22 @@ public class CaseQueries {
 			.orElse(Set.of());
 	}
 
+	/**
+	 * Whether the request's latest approved decision discloses data and was approved by
+	 * someone other than its proposer: the four eyes every release needs.
+	 */
+	@Transactional(readOnly = true)
+	public boolean approvedUnderFourEyes(RequestId id) {
+		return this.jdbc.sql("""
+				SELECT outcome IN ('DISCLOSE', 'DISCLOSE_PARTIAL') AND approver_id IS NOT NULL
+				  AND approver_id <> proposed_by
+				FROM decision WHERE request_id = ? AND approved ORDER BY decided_at DESC LIMIT 1""")
+			.param(id.value())
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
 	/** An officer's view of one of their agency's requests; 404 for any other. */
 	@Transactional(readOnly = true)
 	public Map<String, Object> officerView(RequestId id, CurrentUser officer) {

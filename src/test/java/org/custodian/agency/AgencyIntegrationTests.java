@@ -35,6 +35,18 @@ class AgencyIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void refusesAPublicWebmailDomainNamingTheField() {
+		String name = "Webmail Police " + System.nanoTime();
+		Api.Response refused = this.world.admin()
+			.post("/api/v1/agencies", Map.of("name", name, "jurisdiction", "HK", "kind", "POLICE", "emailDomains",
+					List.of("police.gov.hk", "Gmail.com"), "callbackPhone", "+852 2860 2000"));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.contentType()).isEqualTo("application/problem+json");
+		assertThat(refused.errorFields()).containsExactly("emailDomains");
+		assertThat(refused.text()).contains("gmail.com is a public e-mail provider");
+	}
+
+	@Test
 	void acceptsOfficersOnTheDomainOrASubdomainAndRefusesLookalikes() {
 		Api.Response agency = this.world.admin()
 			.post("/api/v1/agencies", Map.of("name", "Metro", "jurisdiction", "US", "kind", "POLICE", "emailDomains",

@@ -187,7 +187,7 @@ class DisclosureIntegrationTests extends IntegrationTest {
 		try {
 			Api.Response download = this.api.as(officer.token()).get("/api/v1/requests/" + produced + "/production");
 			assertThat(download.status()).as(download.toString()).isEqualTo(409);
-			assertThat(download.text()).contains("Production is paused");
+			assertThat(download.text()).contains("production is paused");
 			assertThat(this.api.as(officer.token())
 				.post("/api/v1/requests/" + produced + "/production/passphrase", Map.of())
 				.status()).isEqualTo(409);

@@ -70,4 +70,16 @@ class NoticePolicyTests {
 			.isInstanceOf(NoticePolicy.Withhold.class);
 	}
 
+	@Test
+	void aNoticeSettlesTheReleaseOnlyWhenSentOrLawfullyDeferred() {
+		assertThat(NoticePolicy.settles("SENT", "DUE")).isTrue();
+		assertThat(NoticePolicy.settles("DELAYED", "NON_DISCLOSURE_ORDER: until 2020-12-31")).isTrue();
+		assertThat(NoticePolicy.settles("DELAYED", "EMERGENCY: 90 days")).isTrue();
+		assertThat(NoticePolicy.settles("WITHHELD", "ACCOUNT_COMPROMISED: ...")).isTrue();
+		assertThat(NoticePolicy.settles("WITHHELD", "NO_CONTACT: no address")).isTrue();
+		assertThat(NoticePolicy.settles("DUE", "NOTICE_BEFORE_DISCLOSURE")).as("the mail server is down").isFalse();
+		assertThat(NoticePolicy.settles("DELAYED", "SOMETHING_ELSE")).isFalse();
+		assertThat(NoticePolicy.settles("WITHHELD", null)).isFalse();
+	}
+
 }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -20,6 +21,8 @@ public final class TestMail {
 
 	private static GreenMail server;
 
+	private static int port;
+
 	private TestMail() {
 	}
 
@@ -27,13 +30,29 @@ public final class TestMail {
 		if (server == null) {
 			server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 			server.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+			port = server.getSmtp().getPort();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop()));
 		}
 		return server;
 	}
 
-	public static int port() {
-		return server().getSmtp().getPort();
+	public static synchronized int port() {
+		server();
+		return port;
+	}
+
+	/**
+	 * Stops the server, as an outage would: until {@link #restart()} no mail gets
+	 * through.
+	 */
+	public static synchronized void stop() {
+		server().stop();
+	}
+
+	/** Starts the server again on the same port, with an empty mailbox. */
+	public static synchronized void restart() {
+		server = new GreenMail(new ServerSetup(port, ServerSetupTest.SMTP.getBindAddress(), ServerSetup.PROTOCOL_SMTP));
+		server.start();
 	}
 
 	/** The bodies of the messages sent to an address so far. */

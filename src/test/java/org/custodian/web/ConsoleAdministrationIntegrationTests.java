@@ -7,7 +7,12 @@ import java.util.regex.Pattern;
 
 import org.custodian.support.IntegrationTest;
 import org.custodian.support.WebSession;
+import org.custodian.support.World;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nobody else may.
  */
 class ConsoleAdministrationIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void administratorRegistersVerifiesAndSuspendsAnAgency() {
@@ -42,6 +50,28 @@ class ConsoleAdministrationIntegrationTests extends IntegrationTest {
 		admin.post("/console/admin/agencies/" + id + "/status",
 				Map.of("status", "SUSPENDED", "reason", "Mailbox compromised"));
 		assertThat(row(admin.get("/console/admin/agencies").body(), name)).contains("Suspended", "Mailbox compromised");
+	}
+
+	@Test
+	void publicMailDomainsAreRefusedAndFlaggedOnAgenciesThatHaveOne() {
+		WebSession admin = new WebSession(this.port);
+		WebAccounts.staff(admin, this.world.staffAccount(WebAccounts.PASSWORD, "ADMIN"));
+		String name = "Webmail Police " + UUID.randomUUID().toString().substring(0, 6);
+		admin.get("/console/admin/agencies");
+		WebSession.Page refused = admin.post("/console/admin/agencies", Map.of("name", name, "jurisdiction", "HK",
+				"kind", "POLICE", "emailDomains", "gmail.com", "callbackPhone", "+852 2860 2000"));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("gmail.com is a public e-mail provider");
+
+		// An agency registered before the rule, with such a domain among its own.
+		World.Agency agency = this.world.agency("HK");
+		this.jdbc.sql("INSERT INTO agency_email_domain (agency_id, domain, added_at) VALUES (?::uuid, 'gmx.de', now())")
+			.param(agency.id())
+			.update();
+		JsonNode view = this.api.as(IntegrationTest.ADMIN_TOKEN).get("/api/v1/agencies/" + agency.id()).json();
+		assertThat(World.texts(view.path("publicMailDomains"))).containsExactly("gmx.de");
+		String page = admin.get("/console/admin/agencies").body();
+		assertThat(page).contains("Proves nothing: gmx.de is a public e-mail provider");
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import net.lingala.zip4j.ZipFile;
 import net.lingala.zip4j.model.FileHeader;
 import org.custodian.support.IntegrationTest;
+import org.custodian.support.TestMail;
 import org.custodian.support.WebSession;
 import org.custodian.support.World;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,34 @@ class PortalProductionIntegrationTests extends IntegrationTest {
 			.param(id)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void theOfficerReadsWhyTheDataWaitsWhileTheNoticeCannotBeSent() {
+		WebSession owner = new WebSession(this.port);
+		WebAccounts.officer(owner, this.world.agency("US"));
+		String path = submit(owner);
+		String id = path.substring(path.lastIndexOf('/') + 1);
+		TestMail.stop();
+		try {
+			decide(id);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> "AWAITING_NOTICE"
+					.equals(this.jdbc.sql("SELECT status FROM production WHERE request_id = ?::uuid")
+						.param(id)
+						.query(String.class)
+						.optional()
+						.orElse(null)));
+			assertThat(owner.get(path).body()).contains("/portal/requests/" + id + "/release");
+			WebSession.Page release = owner.get(path + "/release");
+			assertThat(release.status()).isEqualTo(200);
+			assertThat(release.body()).contains("The data is not released yet",
+					"Waiting for the user notice to be sent to the account holders");
+			assertThat(owner.download(path + "/production").status()).isEqualTo(409);
+		}
+		finally {
+			TestMail.restart();
+		}
 	}
 
 	private String submit(WebSession web) {

@@ -162,12 +162,14 @@ class RequestJourneyBrowserTests extends BrowserTest {
 		officer.getByLabel("Official e-mail address").fill(email);
 		officer.getByLabel("Full name").fill("Jane Doe");
 		officer.getByLabel("Rank or title (optional)").fill("Detective");
-		officer.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(WebAccounts.PASSWORD);
-		officer.getByLabel("Password again").fill(WebAccounts.PASSWORD);
 		officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
 		assertThat(officer.locator("h1")).hasText("Check your e-mail");
 
 		officer.navigate(TestMail.linkTo(email));
+		assertThat(officer.locator("h1")).hasText("Choose your password");
+		officer.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(WebAccounts.PASSWORD);
+		officer.getByLabel("Password again").fill(WebAccounts.PASSWORD);
+		officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and set the password")).click();
 		assertThat(officer.getByRole(AriaRole.STATUS)).containsText("Your address is confirmed");
 		officer.getByRole(AriaRole.MAIN)
 			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Sign in"))

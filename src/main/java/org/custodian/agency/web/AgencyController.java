@@ -84,12 +84,12 @@ class AgencyController {
 	}
 
 	record AgencyResponse(UUID id, String name, String jurisdiction, String kind, List<String> emailDomains,
-			String callbackPhone, String status, String statusReason) {
+			String callbackPhone, String status, String statusReason, List<String> publicMailDomains) {
 
 		static AgencyResponse of(AgencyView agency) {
 			return new AgencyResponse(agency.id().value(), agency.name(), agency.jurisdiction().code(),
 					agency.kind().name(), agency.emailDomains(), agency.callbackPhone(), agency.status().name(),
-					agency.statusReason());
+					agency.statusReason(), agency.publicMailDomains());
 		}
 
 	}

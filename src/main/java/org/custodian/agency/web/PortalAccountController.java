@@ -24,7 +24,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The portal's front door: registration, the e-mailed link, enrolment of the second
@@ -70,7 +69,7 @@ class PortalAccountController {
 
 	@GetMapping("/portal/register")
 	String registration(Model model) {
-		model.addAttribute("form", new Registration("", "", "", "", ""));
+		model.addAttribute("form", new Registration("", "", ""));
 		model.addAttribute("errors", Map.of());
 		return "portal/register";
 	}
@@ -78,11 +77,10 @@ class PortalAccountController {
 	@PostMapping("/portal/register")
 	String register(Registration form, Model model, Locale locale, HttpServletResponse response) {
 		try {
-			this.accounts.register(form,
-					ServletUriComponentsBuilder.fromCurrentContextPath().path("/portal").toUriString(), locale);
+			this.accounts.register(form, locale);
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("form", new Registration(form.email(), form.name(), form.title(), "", ""));
+			model.addAttribute("form", form);
 			model.addAttribute("errors", FormErrors.of(ex));
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return "portal/register";
@@ -91,14 +89,41 @@ class PortalAccountController {
 		return "portal/registered";
 	}
 
+	/**
+	 * The e-mailed link: asks its holder for the password; opening it changes nothing.
+	 */
 	@GetMapping("/portal/confirm")
-	String confirm(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-		boolean confirmed = this.accounts.confirm(token).isPresent();
+	String confirmation(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+		if (!this.accounts.pending(token)) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			model.addAttribute("confirmed", false);
+			return "portal/confirmed";
+		}
+		return confirmationForm(token, model, Map.of());
+	}
+
+	@PostMapping("/portal/confirm")
+	String confirm(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "") String passwordConfirmation, Model model, HttpServletResponse response) {
+		boolean confirmed;
+		try {
+			confirmed = this.accounts.confirm(token, password, passwordConfirmation).isPresent();
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return confirmationForm(token, model, FormErrors.of(ex));
+		}
 		if (!confirmed) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
 		}
 		model.addAttribute("confirmed", confirmed);
 		return "portal/confirmed";
+	}
+
+	private String confirmationForm(String token, Model model, Map<String, String> errors) {
+		model.addAttribute("token", token);
+		model.addAttribute("errors", errors);
+		return "portal/confirm";
 	}
 
 	@GetMapping("/portal/enrolment")

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The production in the portal: the encrypted package and its passphrase, shown once, for
- * the request's owner and the colleagues it is delegated to; another agency's officer
- * gets 404 and a colleague without access 403.
+ * The production in the portal: why it is not released yet, and once it is, the encrypted
+ * package and its passphrase, shown once, for the request's owner and the colleagues it
+ * is delegated to; another agency's officer gets 404 and a colleague without access 403.
  */
 @Controller
 @BrowserPage
@@ -34,6 +34,18 @@ class PortalProductionController {
 	@GetMapping("/portal/requests/{id}/production")
 	ResponseEntity<Resource> download(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer) {
 		return PackageResponse.of(this.productions.download(new RequestId(id), officer));
+	}
+
+	/** Why an approved request's data is not released yet (loaded into its page). */
+	@GetMapping("/portal/requests/{id}/release")
+	String release(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer, Model model) {
+		model.addAttribute("safeguards",
+				this.productions.release(new RequestId(id), officer)
+					.unmet()
+					.stream()
+					.map((unmet) -> unmet.safeguard())
+					.toList());
+		return "portal/release :: release";
 	}
 
 	@PostMapping("/portal/requests/{id}/production/passphrase")
