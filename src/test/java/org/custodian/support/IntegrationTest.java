@@ -45,6 +45,9 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.url", database::url);
 		registry.add("spring.datasource.username", database::username);
 		registry.add("spring.datasource.password", () -> "");
+		// Every context of the run, and every instance a test starts on the same
+		// database, seals with one master key: a key sealed by one must open in another.
+		registry.add("custodian.master-key", () -> Instances.MASTER_KEY);
 		registry.add("custodian.bootstrap.admin-email", () -> "admin@platform.example");
 		registry.add("custodian.bootstrap.admin-password", () -> "correct horse battery staple");
 		registry.add("custodian.bootstrap.admin-token", () -> ADMIN_TOKEN);

@@ -21,6 +21,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.custodian.CustodianApplication;
 import org.custodian.support.Api;
+import org.custodian.support.Instances;
 import org.custodian.support.IntegrationTest;
 import org.custodian.support.TestDatabase;
 import org.custodian.support.TestMail;
@@ -108,6 +109,7 @@ class HostileInputFuzzTests {
 		settings.put("spring.datasource.url", database.url());
 		settings.put("spring.datasource.username", database.username());
 		settings.put("spring.datasource.password", "");
+		settings.put("custodian.master-key", Instances.MASTER_KEY);
 		settings.put("custodian.bootstrap.admin-email", "admin@platform.example");
 		settings.put("custodian.bootstrap.admin-password", "correct horse battery staple");
 		settings.put("custodian.bootstrap.admin-token", IntegrationTest.ADMIN_TOKEN);
