@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.fail;
  * wrong JSON types, deep nesting) in one field of an otherwise valid call, drawn by a
  * seeded generator of our own ({@link HostileValues}). Never a 5xx; a 400 names its
  * fields; a refused call stores nothing (no audit event by the fuzzing callers, no
- * request of their agency); the audit chain stays valid. All failing calls are reported
- * with the seed; {@code -Dfuzz.seed=…} replays the run.
+ * request of their agency); the audit chain stays valid. All failing calls are logged and
+ * summed up by problem, with the seed; {@code -Dfuzz.seed=…} replays the run.
  */
 class HostileInputFuzzTests {
 
@@ -57,7 +57,7 @@ class HostileInputFuzzTests {
 
 	private static final int CHAIN_CHECK_EVERY = 100;
 
-	private static final int SHOWN_FAILURES = 20;
+	private static final int SHOWN_PER_PROBLEM = 5;
 
 	private static ConfigurableApplicationContext application;
 
@@ -146,7 +146,7 @@ class HostileInputFuzzTests {
 		log.info("{} tries, {}", TRIES, seed);
 		HostileValues hostile = new HostileValues(random);
 		List<List<Call>> endpoints = calls();
-		List<String> failures = new ArrayList<>();
+		List<Failure> failures = new ArrayList<>();
 		statuses.clear();
 		lastStored = stored();
 		for (int attempt = 1; attempt <= TRIES; attempt++) {
@@ -154,36 +154,37 @@ class HostileInputFuzzTests {
 			Call call = random.pick(random.pick(endpoints));
 			Object value = hostile.next();
 			JsonMapper mapper = random.nextBoolean() ? Api.JSON : ESCAPING;
-			String what = "try " + attempt + " of " + seed + ": " + call + " with " + describe(value);
+			String what = "try " + attempt + " of seed " + random.seed() + ": " + call + " with " + describe(value);
 			failures.addAll(check(call, value, mapper, what));
 			if (attempt % CHAIN_CHECK_EVERY == 0 && !chainIsValid()) {
-				failures.add("audit chain not valid after " + what);
+				failures.add(new Failure("audit chain not valid", "after " + what));
 			}
 		}
 		log.info("Answers by status: {}", statuses);
 		if (!failures.isEmpty()) {
+			failures.forEach((failure) -> log.warn("{}: {}", failure.problem(), failure.call()));
 			fail(report(failures, seed));
 		}
 	}
 
 	/** What is wrong with one call's answer and what it left behind. */
-	private static List<String> check(Call call, Object value, JsonMapper mapper, String what) {
+	private static List<Failure> check(Call call, Object value, JsonMapper mapper, String what) {
 		try {
 			Api.Response response = call.send(value, mapper);
 			statuses.merge(response.status() / 100 + "xx", 1, Integer::sum);
 			String seen = what + " -> " + response.status() + " " + abbreviate(response.text());
-			List<String> failures = new ArrayList<>();
-			problems(response).forEach((problem) -> failures.add(problem + " after " + seen));
+			List<Failure> failures = new ArrayList<>();
+			problems(response).forEach((problem) -> failures.add(new Failure(problem, seen)));
 			long stored = stored();
 			if (response.status() >= 400 && stored != lastStored) {
-				failures.add((stored - lastStored) + " audit events or requests stored after " + seen);
+				failures.add(new Failure("stored after a refusal", (stored - lastStored) + " rows after " + seen));
 			}
 			lastStored = stored;
 			return failures;
 		}
 		catch (RuntimeException ex) {
 			lastStored = stored();
-			return List.of(ex + " in " + what);
+			return List.of(new Failure(ex.getClass().getSimpleName(), ex.getMessage() + " in " + what));
 		}
 	}
 
@@ -228,11 +229,21 @@ class HostileInputFuzzTests {
 		return api.as(fixtures.staffToken()).get("/api/v1/audit/verification").json().path("valid").asBoolean();
 	}
 
-	private static String report(List<String> failures, String seed) {
-		String shown = failures.stream().limit(SHOWN_FAILURES).collect(Collectors.joining("\n  ", "\n  ", ""));
-		String more = (failures.size() > SHOWN_FAILURES) ? "\n  … and " + (failures.size() - SHOWN_FAILURES) + " more"
-				: "";
-		return failures.size() + " of " + TRIES + " hostile calls failed, " + seed + ":" + shown + more;
+	/** The failures by problem, each with its count and its first few calls. */
+	private static String report(List<Failure> failures, String seed) {
+		Map<String, List<String>> byProblem = failures.stream()
+			.collect(Collectors.groupingBy(Failure::problem, LinkedHashMap::new,
+					Collectors.mapping(Failure::call, Collectors.toList())));
+		StringBuilder report = new StringBuilder(failures.size() + " failures in " + TRIES + " tries, " + seed);
+		byProblem.forEach((problem, calls) -> {
+			report.append("\n").append(problem).append(" (").append(calls.size()).append("), e.g.");
+			calls.stream().limit(SHOWN_PER_PROBLEM).forEach((call) -> report.append("\n  ").append(call));
+		});
+		return report.toString();
+	}
+
+	/** What went wrong, and in which call. */
+	record Failure(String problem, String call) {
 	}
 
 	private static Set<String> writeEndpoints() {
