@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.json.JsonWriteFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -56,8 +55,6 @@ class HostileInputFuzzTests {
 	private static final int TRIES = 1100;
 
 	private static final int CHAIN_CHECK_EVERY = 100;
-
-	private static final int SHOWN_PER_PROBLEM = 5;
 
 	private static ConfigurableApplicationContext application;
 
@@ -154,7 +151,8 @@ class HostileInputFuzzTests {
 			Call call = random.pick(random.pick(endpoints));
 			Object value = hostile.next();
 			JsonMapper mapper = random.nextBoolean() ? Api.JSON : ESCAPING;
-			String what = "try " + attempt + " of seed " + random.seed() + ": " + call + " with " + describe(value);
+			String what = "try " + attempt + " of seed " + random.seed() + ": " + call + " with "
+					+ Failure.describe(value);
 			failures.addAll(check(call, value, mapper, what));
 			if (attempt % CHAIN_CHECK_EVERY == 0 && !chainIsValid()) {
 				failures.add(new Failure("audit chain not valid", "after " + what));
@@ -163,7 +161,7 @@ class HostileInputFuzzTests {
 		log.info("Answers by status: {}", statuses);
 		if (!failures.isEmpty()) {
 			failures.forEach((failure) -> log.warn("{}: {}", failure.problem(), failure.call()));
-			fail(report(failures, seed));
+			fail(Failure.report(failures, TRIES + " tries, " + seed));
 		}
 	}
 
@@ -172,9 +170,9 @@ class HostileInputFuzzTests {
 		try {
 			Api.Response response = call.send(value, mapper);
 			statuses.merge(response.status() / 100 + "xx", 1, Integer::sum);
-			String seen = what + " -> " + response.status() + " " + abbreviate(response.text());
+			String seen = what + " -> " + response.status() + " " + Failure.abbreviate(response.text());
 			List<Failure> failures = new ArrayList<>();
-			problems(response).forEach((problem) -> failures.add(new Failure(problem, seen)));
+			Failure.problemsOf(response).forEach((problem) -> failures.add(new Failure(problem, seen)));
 			long stored = stored();
 			if (response.status() >= 400 && stored != lastStored) {
 				failures.add(new Failure("stored after a refusal", (stored - lastStored) + " rows after " + seen));
@@ -198,52 +196,8 @@ class HostileInputFuzzTests {
 			.toList();
 	}
 
-	/**
-	 * What is wrong with the answer: a 5xx, or a 400 that is not problem+json naming
-	 * fields.
-	 */
-	private static List<String> problems(Api.Response response) {
-		if (response.status() >= 500) {
-			return List.of("a server error");
-		}
-		if (response.status() != 400) {
-			return List.of();
-		}
-		if (!response.contentType().startsWith("application/problem+json")) {
-			return List.of("a 400 that is not application/problem+json");
-		}
-		JsonNode errors = response.json().path("errors");
-		if (!errors.isArray() || errors.isEmpty()) {
-			return List.of("a 400 without errors");
-		}
-		List<String> problems = new ArrayList<>();
-		errors.forEach((error) -> {
-			if (error.path("field").asString("").isBlank()) {
-				problems.add("a 400 error without a field");
-			}
-		});
-		return problems;
-	}
-
 	private static boolean chainIsValid() {
 		return api.as(fixtures.staffToken()).get("/api/v1/audit/verification").json().path("valid").asBoolean();
-	}
-
-	/** The failures by problem, each with its count and its first few calls. */
-	private static String report(List<Failure> failures, String seed) {
-		Map<String, List<String>> byProblem = failures.stream()
-			.collect(Collectors.groupingBy(Failure::problem, LinkedHashMap::new,
-					Collectors.mapping(Failure::call, Collectors.toList())));
-		StringBuilder report = new StringBuilder(failures.size() + " failures in " + TRIES + " tries, " + seed);
-		byProblem.forEach((problem, calls) -> {
-			report.append("\n").append(problem).append(" (").append(calls.size()).append("), e.g.");
-			calls.stream().limit(SHOWN_PER_PROBLEM).forEach((call) -> report.append("\n  ").append(call));
-		});
-		return report.toString();
-	}
-
-	/** What went wrong, and in which call. */
-	record Failure(String problem, String call) {
 	}
 
 	private static Set<String> writeEndpoints() {
@@ -292,20 +246,6 @@ class HostileInputFuzzTests {
 			.params(actors.get(0), actors.get(1), agencyId)
 			.query(Long.class)
 			.single();
-	}
-
-	private static String describe(Object value) {
-		String text = String.valueOf(value);
-		String codes = text.chars()
-			.limit(40)
-			.mapToObj((c) -> (c < 0x20 || Character.isSurrogate((char) c)) ? String.format("\\u%04x", c)
-					: String.valueOf((char) c))
-			.collect(Collectors.joining());
-		return value.getClass().getSimpleName() + "(" + text.length() + " chars) \"" + codes + "\"";
-	}
-
-	private static String abbreviate(String text) {
-		return (text.length() > 300) ? text.substring(0, 300) + "…" : text;
 	}
 
 	/**
