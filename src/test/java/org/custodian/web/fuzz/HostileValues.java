@@ -3,10 +3,7 @@ package org.custodian.web.fuzz;
 import java.util.List;
 import java.util.Map;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import static org.custodian.web.fuzz.FuzzRandom.weighted;
 
 /**
  * What an attacker or a broken client puts in a field: control characters, huge and odd
@@ -15,54 +12,51 @@ import net.jqwik.api.Tuple;
  */
 final class HostileValues {
 
-	private HostileValues() {
+	private static final List<Object> FRAGMENTS = List.of("'; DROP TABLE request; --", "' OR '1'='1",
+			"\\'; SELECT pg_sleep(0); --", "$$;$$", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
+			"[[${7*7}]]", "${7*7}", "{{7*7}}", "#{T(java.lang.Runtime).getRuntime()}", "%s%n%x", "{0}{1}",
+			"=HYPERLINK(\"http://evil.example\")", "\u202eevil\u202c", "\u200b\u200d\ufeff", "e\u0301\u0301\u0301",
+			"😀👩‍👩‍👧", "詐騙 مكافحة", "\ud800", "\udfff", "\uffff\ufffe", "", "   ", "null", "true", "-1",
+			"9".repeat(400), "../../etc/passwd", "a@b", "+", "00", "2020-02-30", "HK", "LEGAL_PROCESS", "\\u0000");
+
+	private static final List<Object> WRONG_TYPES = List.of(0, -1, Long.MAX_VALUE, 1e308, true, false, List.of(),
+			List.of(1, 2), Map.of(), Map.of("a", Map.of("b", List.of())), List.of(Map.of()), new RawJson("null"),
+			new RawJson("\"\\u0000\""), new RawJson("\"\\ud800\""), new RawJson("1e999999"),
+			new RawJson("{\"a\":1,\"a\":2}"));
+
+	private final FuzzRandom random;
+
+	HostileValues(FuzzRandom random) {
+		this.random = random;
 	}
 
 	/** JSON spliced in as it is (too deep for a JSON writer to produce). */
 	record RawJson(String json) {
 	}
 
-	static Arbitrary<Object> any() {
-		return Arbitraries.frequencyOf(Tuple.of(4, controlCharacters()),
-				Tuple.of(2, Arbitraries.strings().all().ofMaxLength(40).map((text) -> (Object) text)),
-				Tuple.of(3, fragments()), Tuple.of(1, huge()), Tuple.of(3, wrongTypes()), Tuple.of(1, deep()));
+	Object next() {
+		return this.random.frequencyOf(weighted(4, this::controlCharacters),
+				weighted(2, () -> this.random.string(0, 40, Character.MIN_VALUE, Character.MAX_VALUE)),
+				weighted(3, () -> this.random.pick(FRAGMENTS)), weighted(1, this::huge),
+				weighted(3, () -> this.random.pick(WRONG_TYPES)), weighted(1, this::deep));
 	}
 
-	/** Ordinary text with one or more C0 control characters somewhere in it. */
-	static Arbitrary<Object> controlCharacters() {
-		Arbitrary<String> controls = Arbitraries.strings()
-			.withCharRange('\u0000', '\u0008')
-			.withCharRange('\u000b', '\u000c')
-			.withCharRange('\u000e', '\u001f')
-			.ofMinLength(1)
-			.ofMaxLength(3);
-		Arbitrary<String> text = Arbitraries.strings().alpha().ofMaxLength(8);
-		return Combinators.combine(text, controls, text).as((a, b, c) -> (Object) (a + b + c));
+	/** Ordinary text with one to three C0 control characters in it. */
+	private String controlCharacters() {
+		return alpha() + this.random.string(1, 3, '\u0000', '\u0008', '\u000b', '\u000c', '\u000e', '\u001f') + alpha();
 	}
 
-	static Arbitrary<Object> fragments() {
-		return Arbitraries.<Object>of("'; DROP TABLE request; --", "' OR '1'='1", "\\'; SELECT pg_sleep(0); --",
-				"$$;$$", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "[[${7*7}]]", "${7*7}",
-				"{{7*7}}", "#{T(java.lang.Runtime).getRuntime()}", "%s%n%x", "{0}{1}",
-				"=HYPERLINK(\"http://evil.example\")", "\u202eevil\u202c", "\u200b\u200d\ufeff", "e\u0301\u0301\u0301",
-				"😀👩‍👩‍👧", "詐騙 مكافحة", "\ud800", "\udfff", "\uffff\ufffe", "", "   ", "null", "true", "-1",
-				"9".repeat(400), "../../etc/passwd", "a@b", "+", "00", "2020-02-30", "HK", "LEGAL_PROCESS", "\\u0000");
+	private String alpha() {
+		return this.random.string(0, 8, 'a', 'z', 'A', 'Z');
 	}
 
-	static Arbitrary<Object> huge() {
-		return Arbitraries.integers().between(5_000, 100_000).map((length) -> (Object) "x".repeat(length));
+	private String huge() {
+		return "x".repeat(this.random.between(5_000, 100_000));
 	}
 
-	static Arbitrary<Object> wrongTypes() {
-		return Arbitraries.<Object>of(0, -1, Long.MAX_VALUE, 1e308, true, false, List.of(), List.of(1, 2), Map.of(),
-				Map.of("a", Map.of("b", List.of())), List.of(Map.of()), new RawJson("null"), new RawJson("\"\\u0000\""),
-				new RawJson("\"\\ud800\""), new RawJson("1e999999"), new RawJson("{\"a\":1,\"a\":2}"));
-	}
-
-	static Arbitrary<Object> deep() {
-		return Arbitraries.integers()
-			.between(600, 5_000)
-			.map((depth) -> (Object) new RawJson("[".repeat(depth) + "]".repeat(depth)));
+	private RawJson deep() {
+		int depth = this.random.between(600, 5_000);
+		return new RawJson("[".repeat(depth) + "]".repeat(depth));
 	}
 
 }
