@@ -1,6 +1,7 @@
 package org.custodian.web.fuzz;
 
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +40,8 @@ final class WriteEndpoints {
 		String request = "/api/v1/requests/" + f.requestId();
 		String kase = "/api/v1/cases/" + f.requestId();
 		String assessment = "/api/v1/assessments/" + f.assessmentId();
-		return List.of(json("POST /api/v1/requests", officer, "/api/v1/requests", submission()),
+		List<Template> templates = new ArrayList<>(fourEyes(staff));
+		templates.addAll(List.of(json("POST /api/v1/requests", officer, "/api/v1/requests", submission()),
 				new Template("POST /api/v1/requests", Kind.MULTIPART, officer, "/api/v1/requests", submission()),
 				json("POST /api/v1/requests/{id}/withdrawal", officer, request + "/withdrawal",
 						Map.of("reason", "Case closed")),
@@ -101,7 +103,25 @@ final class WriteEndpoints {
 				new Template("POST /api/v1/sanctions/lists", Kind.CSV, staff, "/api/v1/sanctions/lists",
 						Map.of("name", "Fuzz Entity", "program", "SDGT", "remarks", "-")),
 				none("POST /api/v1/transparency/reports/{period}/publications", staff,
-						"/api/v1/transparency/reports/2001-H1/publications"));
+						"/api/v1/transparency/reports/2001-H1/publications")));
+		return templates;
+	}
+
+	/** The two steps of jurisdiction-wide decisions (ADR 8): confirm, review, decline. */
+	private static List<Template> fourEyes(String staff) {
+		String pause = "/api/v1/pauses/" + UUID.randomUUID();
+		String publication = "/api/v1/transparency/reports/2001-H1/publications/" + UUID.randomUUID();
+		return List.of(none("POST /api/v1/pauses/{id}/confirmation", staff, pause + "/confirmation"),
+				json("POST /api/v1/pauses/{id}/review", staff, pause + "/review",
+						Map.of("note", "Reviewed the urgent pause")),
+				json("POST /api/v1/pauses/{id}/rejection", staff, pause + "/rejection", Map.of("reason", "Not needed")),
+				none("POST /api/v1/pauses/{id}/lifting/confirmation", staff, pause + "/lifting/confirmation"),
+				json("POST /api/v1/pauses/{id}/lifting/rejection", staff, pause + "/lifting/rejection",
+						Map.of("reason", "Too early")),
+				none("POST /api/v1/transparency/reports/{period}/publications/{id}/confirmation", staff,
+						publication + "/confirmation"),
+				json("POST /api/v1/transparency/reports/{period}/publications/{id}/rejection", staff,
+						publication + "/rejection", Map.of("reason", "Figures not final")));
 	}
 
 	private static Template json(String key, String token, String path, Object body) {
