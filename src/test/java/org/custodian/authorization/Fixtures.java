@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The records a row acts on, each reached through the real API the way the people in the
  * {@link Cast} would get there: a request in review, a decision pending approval by a
- * known proposer, a pause in force, a concluded assessment.
+ * known proposer, a concluded assessment ({@link FourEyesFixtures}: a pause in force, a
+ * proposed publication).
  */
 final class Fixtures {
 
