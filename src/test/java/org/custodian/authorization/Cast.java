@@ -1,7 +1,15 @@
 package org.custodian.authorization;
 
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.custodian.support.WebSession;
 import org.custodian.support.World;
@@ -13,11 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One person per {@link Caller}, each with an API token and a browser session signed in
- * the way a person signs in (password, then an enrolled authenticator).
+ * the way a person signs in (password, then an enrolled authenticator). Each signs in
+ * once, all of them at the same time, and every row reuses their sessions.
  */
 final class Cast {
 
-	private final Map<Caller, Member> members = new EnumMap<>(Caller.class);
+	/** How many people sign in at once while the cast assembles. */
+	private static final int SIGNING_IN_AT_ONCE = 4;
+
+	private final Map<Caller, Member> members = new ConcurrentHashMap<>();
 
 	final World.Agency agency;
 
@@ -35,13 +47,17 @@ final class Cast {
 		WebSession anonymous = new WebSession(port);
 		anonymous.get("/portal/login");
 		this.members.put(Caller.ANONYMOUS, new Member(Caller.ANONYMOUS, "", null, null, anonymous));
-		officer(Caller.OWNER, this.agency, world, jdbc, port);
-		officer(Caller.COLLEAGUE, this.agency, world, jdbc, port);
-		officer(Caller.OTHER_AGENCY, other, world, jdbc, port);
+		List<Runnable> signIns = new ArrayList<>();
+		signIns.add(() -> officer(Caller.OWNER, this.agency, world, jdbc, port));
+		signIns.add(() -> officer(Caller.COLLEAGUE, this.agency, world, jdbc, port));
+		signIns.add(() -> officer(Caller.OTHER_AGENCY, other, world, jdbc, port));
 		for (Caller role : Caller.STAFF) {
-			staff(role, world, port, role.name());
+			signIns.add(() -> staff(role, world, port, role.name()));
 		}
-		staff(Caller.PROPOSER, world, port, "REVIEWER", "APPROVER", "HUMAN_RIGHTS_LEAD", "POLICY_ADMIN");
+		signIns.add(
+				() -> staff(Caller.PROPOSER, world, port, "REVIEWER", "APPROVER", "HUMAN_RIGHTS_LEAD", "POLICY_ADMIN"));
+		all(signIns);
+		assertThat(this.members.keySet()).containsExactlyInAnyOrder(Caller.values());
 		this.spareOfficer = world.officer(this.agency);
 		this.spareEmail = jdbc.sql("SELECT email FROM officer WHERE id = ?::uuid")
 			.param(this.spareOfficer.id())
@@ -51,6 +67,29 @@ final class Cast {
 
 	static Cast assemble(World world, JdbcClient jdbc, int port) {
 		return new Cast(world, jdbc, port);
+	}
+
+	/** Runs the sign-ins side by side; the first one that fails fails the assembly. */
+	private static void all(List<Runnable> signIns) {
+		ExecutorService pool = Executors.newFixedThreadPool(SIGNING_IN_AT_ONCE);
+		try {
+			List<Future<?>> running = signIns.stream().<Future<?>>map(pool::submit).toList();
+			for (Future<?> signIn : running) {
+				signIn.get(5, TimeUnit.MINUTES);
+			}
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException | TimeoutException ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	Member get(Caller caller) {

@@ -1,10 +1,13 @@
 package org.custodian.authorization;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.custodian.support.Api;
 import org.custodian.support.IntegrationTest;
@@ -17,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The records a row acts on, each reached through the real API the way the people in the
  * {@link Cast} would get there: a request in review, a decision pending approval by a
- * known proposer, a pause in force, a concluded assessment.
+ * known proposer, a concluded assessment ({@link FourEyesFixtures}: a pause in force, a
+ * proposed publication).
  */
 final class Fixtures {
 
@@ -37,13 +41,24 @@ final class Fixtures {
 
 	private final Probes probes;
 
-	private final java.util.Queue<String> approved = new java.util.ArrayDeque<>();
+	/** Approved for production, their packages being built. */
+	private final Queue<String> approved = new ArrayDeque<>();
+
+	/** Emergencies approved for disclosure, their packages being built. */
+	private final Queue<String> emergenciesApproved = new ArrayDeque<>();
+
+	/** Preservations submitted, their snapshots being taken. */
+	private final Queue<String> preserving = new ArrayDeque<>();
+
+	/** Pauses, liftings and publications, each a step from its next one. */
+	final FourEyesFixtures decisions;
 
 	Fixtures(World world, Api api, Cast cast, Probes probes) {
 		this.world = world;
 		this.api = api;
 		this.cast = cast;
 		this.probes = probes;
+		this.decisions = new FourEyesFixtures(this, probes);
 	}
 
 	/** For rows that create something: the state is the table's row count. */
@@ -81,24 +96,25 @@ final class Fixtures {
 	}
 
 	/**
-	 * Approves requests for production now, so that the platform's jobs build their
-	 * packages while other rows run.
+	 * Starts the platform's jobs that rows wait for (productions, emergency disclosures,
+	 * preservation snapshots), so that they run while other rows do; the fixtures below
+	 * take them in turn, and start one more if none is left.
 	 */
-	void startProductions(int count) {
-		for (int i = 0; i < count; i++) {
-			String id = submit(World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER"));
-			decide(id);
-			this.approved.add(id);
+	void startJobs(int productions, int emergencies, int preservations) {
+		for (int i = 0; i < productions; i++) {
+			this.approved.add(approvedForProduction());
+		}
+		for (int i = 0; i < emergencies; i++) {
+			this.emergenciesApproved.add(approvedEmergency());
+		}
+		for (int i = 0; i < preservations; i++) {
+			this.preserving.add(submit(preservationRequest()));
 		}
 	}
 
 	/** Produced, its package built and its jobs done. */
 	Target produced() {
-		String id = this.approved.isEmpty() ? null : this.approved.poll();
-		if (id == null) {
-			startProductions(1);
-			id = this.approved.poll();
-		}
+		String id = next(this.approved, this::approvedForProduction);
 		awaitStatus(id, "PRODUCED");
 		return settled(request(id));
 	}
@@ -108,12 +124,29 @@ final class Fixtures {
 	 * up.
 	 */
 	Target legalAndEmergencyDisclosure() {
+		String emergency = next(this.emergenciesApproved, this::approvedEmergency);
+		awaitStatus(emergency, "PRODUCED");
+		return settled(with(inReview(), "emergency", emergency));
+	}
+
+	private String approvedForProduction() {
+		String id = submit(World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER"));
+		decide(id);
+		return id;
+	}
+
+	/** An emergency verified by a call back and approved for disclosure. */
+	private String approvedEmergency() {
 		String emergency = emergency().var("id");
 		ok(as(Caller.INTAKE).post("/api/v1/cases/" + emergency + "/emergency-verification",
 				Map.of("calledNumber", CALLBACK, "confirmed", true, "notes", "Duty officer confirmed")));
 		decide(emergency);
-		awaitStatus(emergency, "PRODUCED");
-		return settled(with(inReview(), "emergency", emergency));
+		return emergency;
+	}
+
+	private static String next(Queue<String> started, Supplier<String> start) {
+		String id = started.poll();
+		return (id != null) ? id : start.get();
 	}
 
 	private void decide(String id) {
@@ -142,7 +175,7 @@ final class Fixtures {
 
 	/** A preservation whose snapshot the platform's job has taken. */
 	private String preserved() {
-		String id = submit(preservationRequest());
+		String id = next(this.preserving, () -> submit(preservationRequest()));
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> this.probes.rows("SELECT status FROM preservation WHERE request_id = ?::uuid", id)
@@ -185,19 +218,6 @@ final class Fixtures {
 	}
 
 	// Jurisdiction-wide
-
-	Target pause() {
-		Api.Response enacted = as(Caller.POLICY_ADMIN).post("/api/v1/pauses", pauseForm());
-		assertThat(enacted.status()).as(enacted.toString()).isEqualTo(201);
-		String id = enacted.json().path("id").asString();
-		return new Target(Map.of("id", id), List.of(id),
-				this.probes.rows("SELECT * FROM pause WHERE id = ?::uuid", id));
-	}
-
-	static Map<String, Object> pauseForm() {
-		return Policies.pause(PAUSED, "FROM_AUTHORITIES", List.of("REVIEW"), "NEW_ONLY", "2020-06-30T15:00:00Z",
-				"When the matrix test ends");
-	}
 
 	/** A jurisdiction's rules, reset to a known state before each call. */
 	Target rules() {
@@ -242,15 +262,6 @@ final class Fixtures {
 				"Too vague to assess case by case.");
 	}
 
-	Target publication() {
-		Api.Response published = as(Caller.POLICY_ADMIN).post("/api/v1/transparency/reports/2019-H1/publications",
-				Map.of());
-		assertThat(published.status()).as(published.toString()).isEqualTo(201);
-		String id = published.json().path("id").asString();
-		return new Target(Map.of("id", id, "period", "2019-H1"), List.of(id),
-				this.probes.rows("SELECT id, published_at FROM transparency_publication ORDER BY id"));
-	}
-
 	void importSanctions(Caller as) {
 		ok(as(as).header("Content-Type", "text/csv")
 			.post("/api/v1/sanctions/lists?source=sample-sdn.csv", sampleSanctions()));
@@ -264,11 +275,6 @@ final class Fixtures {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
-	}
-
-	Target period() {
-		return new Target(Map.of("period", "2019-H1"), List.of(),
-				this.probes.rows("SELECT count(*) FROM transparency_publication WHERE period = '2019-H1'"));
 	}
 
 	Target sanctionsImports() {
@@ -372,11 +378,16 @@ final class Fixtures {
 				List.of(Map.of("kind", "USERNAME", "value", "suspect01")));
 	}
 
-	/** Waits until the background jobs are done with the target. */
+	/**
+	 * Waits until the background jobs are done with the target: its state and audit
+	 * events the same in two readings 700 ms apart.
+	 */
 	private Target settled(Target target) {
-		String[] last = { "" };
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(700)).until(() -> {
-			String now = target.state().get() + this.probes.auditEvents(target.subjects(), "");
+		Duration apart = Duration.ofMillis(700);
+		Supplier<String> reading = () -> target.state().get() + this.probes.auditEvents(target.subjects(), "");
+		String[] last = { reading.get() };
+		await().atMost(Duration.ofSeconds(30)).pollDelay(apart).pollInterval(apart).until(() -> {
+			String now = reading.get();
 			boolean stable = now.equals(last[0]);
 			last[0] = now;
 			return stable;
@@ -384,7 +395,7 @@ final class Fixtures {
 		return target;
 	}
 
-	private static void ok(Api.Response response) {
+	static void ok(Api.Response response) {
 		assertThat(response.status()).as(response.toString()).isBetween(200, 299);
 	}
 

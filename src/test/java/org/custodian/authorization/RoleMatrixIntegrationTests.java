@@ -35,26 +35,33 @@ import static org.junit.jupiter.api.Assertions.fail;
  * a row fails {@link #everyStateChangingEndpointHasARow()}.
  *
  * <p>
- * To add a row, append one to {@link Rows} for its surface: the method and the path
- * pattern exactly as mapped ({@code api("POST", "/api/v1/pauses/{id}/confirmation")}),
- * {@code allow(...)} the callers the {@code identity.Action} row admits, {@code on(...)}
- * a fixture from {@link Fixtures} that returns the target (path variables, audit
- * subjects, a state probe read from the database; add one there if none fits), and the
- * {@code body(...)} a caller sends (JSON for the API, form fields for the browser).
- * {@code fourEyes()} adds the proposer as a caller who must be refused (the fixture must
- * be proposed by {@link Caller#PROPOSER}); {@code readOnly()} marks reads and previews;
- * {@code page()} a browser success that renders a page instead of redirecting. A row that
- * fails for a known, filed reason is marked {@code knownBroken("issue N: ...")}: its
- * failures are reported as an aborted test, and it fails once it passes, so the flag is
- * removed with the fix.
+ * To add a row, append one to {@link Rows} (or {@link PolicyRows} for jurisdiction-wide
+ * decisions) for its surface: the method and the path pattern exactly as mapped
+ * ({@code api("POST", "/api/v1/pauses/{id}/confirmation")}), {@code allow(...)} the
+ * callers the {@code identity.Action} row admits, {@code on(...)} a fixture from
+ * {@link Fixtures} that returns the target (path variables, audit subjects, a state probe
+ * read from the database; add one there if none fits), and the {@code body(...)} a caller
+ * sends (JSON for the API, form fields for the browser). {@code fourEyes()} adds the
+ * proposer as a caller who must be refused (the fixture must be proposed by
+ * {@link Caller#PROPOSER}); {@code readOnly()} marks reads and previews; {@code page()} a
+ * browser success that renders a page instead of redirecting. A row that fails for a
+ * known, filed reason is marked {@code knownBroken("issue N: ...")}: its failures are
+ * reported as an aborted test, and it fails once it passes, so the flag is removed with
+ * the fix.
  */
 class RoleMatrixIntegrationTests extends IntegrationTest {
 
 	/**
-	 * Rows on a produced request: two passphrases (shared, owner's) and one download,
-	 * twice.
+	 * Rows on a produced request: the API's passphrase (shared, owner's, colleague's),
+	 * the portal's (shared, owner's) and a download on each.
 	 */
-	private static final int PRODUCTIONS = 6;
+	private static final int PRODUCTIONS = 7;
+
+	/** The emergency follow-up: shared, owner's, colleague's. */
+	private static final int EMERGENCIES = 3;
+
+	/** The preservation's extension and reference: shared, owner's, colleague's each. */
+	private static final int PRESERVATIONS = 6;
 
 	@Autowired
 	ApplicationContext context;
@@ -79,7 +86,7 @@ class RoleMatrixIntegrationTests extends IntegrationTest {
 		Probes probes = new Probes(this.jdbc);
 		Cast cast = Cast.assemble(this.world, this.jdbc, this.port);
 		Fixtures fixtures = new Fixtures(this.world, this.api, cast, probes);
-		fixtures.startProductions(PRODUCTIONS);
+		fixtures.startJobs(PRODUCTIONS, EMERGENCIES, PRESERVATIONS);
 		Matrix matrix = new Matrix(this.api, cast, fixtures, probes);
 		return Rows.all().stream().map((row) -> DynamicTest.dynamicTest(row.toString(), () -> check(matrix, row)));
 	}

@@ -59,6 +59,9 @@ final class Row {
 	/** What particular callers who may not act get instead, and why. */
 	final Map<Caller, String> refusedOtherwise = new java.util.EnumMap<>(Caller.class);
 
+	/** What tells this row from another one of the same endpoint, if any. */
+	String variant;
+
 	/** Why this row is expected to fail on this branch; reported, not failed on. */
 	String knownBroken;
 
@@ -104,6 +107,12 @@ final class Row {
 
 	Row body(Map<String, ?> body) {
 		this.body = (target, cast) -> body;
+		return this;
+	}
+
+	/** A second row of the same endpoint, e.g. {@code "urgent"}: named in reports. */
+	Row variant(String name) {
+		this.variant = name;
 		return this;
 	}
 
@@ -198,7 +207,8 @@ final class Row {
 
 	@Override
 	public String toString() {
-		return this.surface + " " + key() + ((this.knownBroken != null) ? " [known broken]" : "");
+		return this.surface + " " + key() + ((this.variant != null) ? " (" + this.variant + ")" : "")
+				+ ((this.knownBroken != null) ? " [known broken]" : "");
 	}
 
 }

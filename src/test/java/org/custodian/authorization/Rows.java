@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.custodian.support.Policies;
 import org.custodian.support.World;
 
 import static org.custodian.authorization.Caller.ADMIN;
 import static org.custodian.authorization.Caller.ANONYMOUS;
 import static org.custodian.authorization.Caller.APPROVER;
-import static org.custodian.authorization.Caller.AUDITOR;
 import static org.custodian.authorization.Caller.HUMAN_RIGHTS_LEAD;
 import static org.custodian.authorization.Caller.INTAKE;
 import static org.custodian.authorization.Caller.OWNER;
@@ -40,11 +38,13 @@ final class Rows {
 	}
 
 	static List<Row> all() {
-		List<Row> rows = new java.util.ArrayList<>(apiForOfficers());
-		rows.addAll(apiForStaff());
-		rows.addAll(apiForPolicy());
+		// The officers' rows come last: their fixtures wait for jobs started before the
+		// first row.
+		List<Row> rows = new java.util.ArrayList<>(apiForStaff());
+		rows.addAll(PolicyRows.apiRows());
 		rows.addAll(consoleRows());
-		rows.addAll(consolePolicyRows());
+		rows.addAll(PolicyRows.consoleRows());
+		rows.addAll(apiForOfficers());
 		rows.addAll(portalRows());
 		return rows;
 	}
@@ -119,44 +119,6 @@ final class Rows {
 					.body((t, c) -> Fixtures.sampleSanctions()));
 	}
 
-	static List<Row> apiForPolicy() {
-		return List.of(
-				// Jurisdiction-wide decisions
-				api("POST", "/api/v1/pauses/preview").allow(POLICY_ADMIN).readOnly().body(Fixtures.pauseForm()),
-				api("POST", "/api/v1/pauses").allow(POLICY_ADMIN)
-					.on((f) -> f.count("pause"))
-					.body(Fixtures.pauseForm()),
-				api("POST", "/api/v1/pauses/{id}/lifting").allow(POLICY_ADMIN)
-					.on(Fixtures::pause)
-					.body(Map.of("rationale", "Matrix test")),
-				api("PUT", "/api/v1/jurisdictions/{code}/mlat-only").allow(POLICY_ADMIN)
-					.on(Fixtures::rules)
-					.body(Map.of("enabled", true, "reason", "MLAT only")),
-				api("PUT", "/api/v1/jurisdictions/{code}/legal-tiers/{instrument}").allow(POLICY_ADMIN)
-					.on(Fixtures::rules)
-					.body(Map.of("categories", List.of("BASIC_SUBSCRIBER", "NON_CONTENT"))),
-				api("PUT", "/api/v1/jurisdictions/{code}/risk").allow(POLICY_ADMIN, HUMAN_RIGHTS_LEAD)
-					.on(Fixtures::rules)
-					.body(Map.of("level", "HIGH", "reason", "Matrix test")),
-				// Human-rights due diligence
-				api("POST", "/api/v1/assessments").allow(HUMAN_RIGHTS_LEAD)
-					.on((f) -> f.count("dd_assessment"))
-					.body(Map.of("jurisdiction", Fixtures.PAUSED, "subject", "Matrix", "triggerDate", "2020-06-30")),
-				api("POST", "/api/v1/assessments/{id}/consultations").allow(HUMAN_RIGHTS_LEAD)
-					.on((f) -> f.assessment(0))
-					.body(Fixtures.consultation()),
-				api("POST", "/api/v1/assessments/{id}/conclusion").allow(HUMAN_RIGHTS_LEAD)
-					.on((f) -> f.assessment(1))
-					.body(Fixtures.conclusion()),
-				api("POST", "/api/v1/assessments/{id}/sign-off").allow(HUMAN_RIGHTS_LEAD)
-					.on((f) -> f.assessment(2))
-					.fourEyes(),
-				// Public figures and the audit log
-				api("POST", "/api/v1/transparency/reports/{period}/publications").allow(POLICY_ADMIN, ADMIN)
-					.on(Fixtures::period),
-				api("GET", "/api/v1/audit/verification").allow(AUDITOR, ADMIN).readOnly());
-	}
-
 	static List<Row> consoleRows() {
 		return List.of(
 				console("POST", "/console/login").publicRow("anyone may try to sign in")
@@ -196,50 +158,6 @@ final class Rows {
 				console("POST", "/console/cases/{id}/questions").allow(REVIEWER)
 					.on(Fixtures::inReview)
 					.body(Map.of("question", "Which account, exactly?")));
-	}
-
-	static List<Row> consolePolicyRows() {
-		return List.of(
-				console("POST", "/console/policy/pauses/preview").allow(POLICY_ADMIN)
-					.page()
-					.readOnly()
-					.body(pauseForm()),
-				console("POST", "/console/policy/pauses").allow(POLICY_ADMIN)
-					.on((f) -> f.count("pause"))
-					.body(pauseForm()),
-				console("POST", "/console/policy/pauses/{id}/lifting").allow(POLICY_ADMIN)
-					.on(Fixtures::pause)
-					.body(Map.of("rationale", "Matrix test")),
-				console("POST", "/console/policy/mlat-only").allow(POLICY_ADMIN)
-					.on(Fixtures::rules)
-					.body(Map.of("jurisdiction", Fixtures.RULED, "enabled", "true", "reason", "MLAT only")),
-				// The console's policy pages are the policy administrators'; a
-				// human-rights
-				// lead sets a risk level through the API.
-				console("POST", "/console/policy/risk").allow(POLICY_ADMIN)
-					.on(Fixtures::rules)
-					.body(Map.of("jurisdiction", Fixtures.RULED, "level", "HIGH", "reason", "Matrix test")),
-				console("POST", "/console/assessments").allow(HUMAN_RIGHTS_LEAD)
-					.on((f) -> f.count("dd_assessment"))
-					.body(Map.of("jurisdiction", Fixtures.PAUSED, "subject", "Matrix", "triggerDate", "2020-06-30")),
-				console("POST", "/console/assessments/{id}/consultations").allow(HUMAN_RIGHTS_LEAD)
-					.on((f) -> f.assessment(0))
-					.body(Map.of("expert", "Dr. Roe", "organisation", "Bar association", "date", "2020-07-01",
-							"summary", "Offences are vague")),
-				console("POST", "/console/assessments/{id}/conclusion").allow(HUMAN_RIGHTS_LEAD)
-					.on((f) -> f.assessment(1))
-					.body(conclusionForm()),
-				console("POST", "/console/assessments/{id}/sign-off").allow(HUMAN_RIGHTS_LEAD)
-					.on((f) -> f.assessment(2))
-					.fourEyes(),
-				console("POST", "/console/transparency/{period}/publications").allow(POLICY_ADMIN, ADMIN)
-					.on(Fixtures::period),
-				console("POST", "/console/transparency/publications/{id}/verification")
-					.allow(AUDITOR, ADMIN, POLICY_ADMIN)
-					.on(Fixtures::publication)
-					.page()
-					.readOnly(),
-				console("POST", "/console/audit/verification").allow(AUDITOR, ADMIN).page().readOnly());
 	}
 
 	static List<Row> portalRows() {
@@ -303,27 +221,6 @@ final class Rows {
 			form.put("assessment." + field + ".verdict", "SATISFIED");
 			form.put("assessment." + field + ".note", "Checked");
 		}
-		return form;
-	}
-
-	private static Map<String, String> conclusionForm() {
-		Map<String, String> form = new LinkedHashMap<>();
-		for (String right : List.of("privacy", "expression", "assembly", "fairTrial", "liberty")) {
-			form.put("findings." + right + ".risk", "HIGH");
-			form.put("findings." + right + ".note", "Assessed");
-		}
-		form.put("decision", "MAINTAIN_PAUSE");
-		form.put("rationale", "Too vague to assess case by case.");
-		return form;
-	}
-
-	private static Map<String, String> pauseForm() {
-		Map<String, String> form = new LinkedHashMap<>();
-		Policies
-			.pause(Fixtures.PAUSED, "FROM_AUTHORITIES", List.of(), "NEW_ONLY", "2020-06-30T15:00:00Z",
-					"When the matrix test ends")
-			.forEach((key, value) -> form.put(key, String.valueOf(value)));
-		form.put("stages", "REVIEW");
 		return form;
 	}
 
