@@ -294,8 +294,18 @@ final class Fixtures {
 						org.custodian.web.WebAccounts.PASSWORD))
 			.status()).isEqualTo(200);
 		String link = org.custodian.support.TestMail.linkTo(email);
-		return new Target(Map.of("?", link.substring(link.indexOf('?'))), List.of(),
-				this.probes.rows("SELECT confirmed_at FROM officer_registration WHERE email = ?", email));
+		return new Target(
+				Map.of("?", link.substring(link.indexOf('?')), "token",
+						link.substring(link.indexOf("token=") + "token=".length())),
+				List.of(), this.probes.rows("SELECT confirmed_at FROM officer_registration WHERE email = ?", email));
+	}
+
+	/**
+	 * A registration waiting for its password: the token goes in the form, not the path.
+	 */
+	Target registrationToken() {
+		Target link = registration();
+		return new Target(Map.of("token", link.var("token")), List.of(), link.state());
 	}
 
 	/** The owner's account, as a sign-in with a wrong password would find it. */

@@ -173,10 +173,19 @@ final class Rows {
 					.body((t, c) -> Map.of("email", "new-" + unique() + "@" + c.agency.domain(), "name", "Insp. New",
 							"title", "Inspector", "password", "a long and careful passphrase", "passwordConfirmation",
 							"a long and careful passphrase")),
-				portal("GET", "/portal/confirm").publicRow("whoever holds the e-mailed link confirms")
+				// Opening the e-mailed link only shows the form; whoever holds the link
+				// chooses the password, and only that confirms the registration.
+				portal("GET", "/portal/confirm").publicRow("opening the e-mailed link changes nothing")
 					.allow(ANONYMOUS)
 					.page()
+					.readOnly()
 					.on(Fixtures::registration),
+				portal("POST", "/portal/confirm").publicRow("whoever holds the e-mailed link chooses the password")
+					.allow(ANONYMOUS)
+					.page()
+					.on(Fixtures::registrationToken)
+					.body((t, c) -> Map.of("token", t.var("token"), "password", "a long and careful passphrase",
+							"passwordConfirmation", "a long and careful passphrase")),
 				portal("POST", "/portal/enrolment")
 					.selfService("only a session between its password and its first code (every sign-in here)"),
 				portal("POST", "/portal/requests").allow(Caller.OFFICERS)

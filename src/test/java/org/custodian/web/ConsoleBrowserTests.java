@@ -97,14 +97,24 @@ class ConsoleBrowserTests extends BrowserTest {
 	}
 
 	@Test
-	void aPolicyAdministratorPublishesAReportAndAnAuditorVerifiesIt() {
+	void oneProposesASecondConfirmsTheReportAndAnAuditorVerifiesIt() {
 		this.world.submit(this.world.officer(this.world.agency("UY")),
 				World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER"));
 		String period = org.custodian.transparency.Period.of(java.time.Instant.now()).toString();
-		Page admin = staff("Europe/Brussels", "POLICY_ADMIN");
-		admin.navigate(url("/console/transparency"));
-		admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish " + period)).click();
-		assertThat(admin.locator("main")).containsText("is published and signed");
+		Page proposer = staff("Europe/Brussels", "POLICY_ADMIN");
+		proposer.navigate(url("/console/transparency"));
+		proposer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose publishing " + period))
+			.click();
+		assertThat(proposer.locator("main")).containsText("Publication of " + period + " proposed");
+		assertThat(proposer.locator("main")).containsText("You proposed it; another publisher confirms it.");
+
+		// Four eyes: a second policy administrator confirms, and only then is it signed.
+		Page confirmer = staff("Europe/Paris", "POLICY_ADMIN");
+		confirmer.navigate(url("/console/transparency"));
+		confirmer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and publish " + period))
+			.first()
+			.click();
+		assertThat(confirmer.locator("main")).containsText("is published and signed");
 
 		Page auditor = staff("America/Montevideo", "AUDITOR");
 		auditor.navigate(url("/console/transparency"));
