@@ -31,7 +31,11 @@ class TrustedProxyIntegrationTests {
 
 	@DynamicPropertySource
 	static void production(DynamicPropertyRegistry registry) {
-		TestDatabase database = TestDatabase.get();
+		// A database of its own, and no jobs: this context has no mail server, and must
+		// not
+		// pick up the shared database's notices and productions.
+		TestDatabase database = TestDatabase.get().separate();
+		registry.add("db-scheduler.enabled", () -> "false");
 		registry.add("spring.datasource.url", database::url);
 		registry.add("spring.datasource.username", database::username);
 		registry.add("spring.datasource.password", () -> "");
