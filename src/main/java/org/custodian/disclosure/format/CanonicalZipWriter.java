@@ -24,6 +24,8 @@ public final class CanonicalZipWriter {
 
 	private final List<Long> offsets = new ArrayList<>();
 
+	private final ZipLayout.Zip64 rule;
+
 	private long offset;
 
 	/**
@@ -31,7 +33,13 @@ public final class CanonicalZipWriter {
 	 * @param time the time every entry carries
 	 */
 	public CanonicalZipWriter(OutputStream out, Instant time) {
+		this(out, time, ZipLayout.Zip64.NEEDED);
+	}
+
+	/** With other ZIP64 thresholds than a package's: for tests. */
+	CanonicalZipWriter(OutputStream out, Instant time, ZipLayout.Zip64 rule) {
 		this.out = out;
+		this.rule = rule;
 		this.dosTime = ZipLayout.dosTime(time);
 		this.dosDate = ZipLayout.dosDate(time);
 	}
@@ -43,15 +51,11 @@ public final class CanonicalZipWriter {
 		if (!ZipLayout.plainName(name)) {
 			throw new IllegalArgumentException("Not a plain entry name: " + name);
 		}
-		if (entry.storedSize() >= ZipLayout.LIMIT || entry.size() >= ZipLayout.LIMIT
-				|| this.offset + entry.storedSize() >= ZipLayout.LIMIT) {
-			throw new IllegalStateException("The package would exceed 4 GiB, which needs ZIP64 (not written yet)");
-		}
 		ZipLayout.Header header = new ZipLayout.Header(name, entry.method(), entry.storedSize(), entry.size(),
 				this.dosTime, this.dosDate);
 		this.headers.add(header);
 		this.offsets.add(this.offset);
-		write(header.local());
+		write(header.local(this.rule));
 		byte[] buffer = new byte[128 * 1024];
 		long left = entry.storedSize();
 		while (left > 0) {
@@ -65,16 +69,16 @@ public final class CanonicalZipWriter {
 		this.offset += entry.storedSize();
 	}
 
-	/** Writes the central directory and the end record. */
+	/**
+	 * Writes the central directory and the end record, with the ZIP64 end record and
+	 * locator where needed.
+	 */
 	public void finish() throws IOException {
 		long directory = this.offset;
 		for (int i = 0; i < this.headers.size(); i++) {
-			write(this.headers.get(i).central(this.offsets.get(i)));
+			write(this.headers.get(i).central(this.offsets.get(i), this.rule));
 		}
-		if (this.offset >= ZipLayout.LIMIT || this.headers.size() > 0xFFFF) {
-			throw new IllegalStateException("The package would need ZIP64 (not written yet)");
-		}
-		this.out.write(ZipLayout.end(this.headers.size(), this.offset - directory, directory));
+		this.out.write(ZipLayout.tail(this.headers.size(), this.offset - directory, directory, this.rule));
 		this.out.flush();
 	}
 

@@ -43,10 +43,16 @@ public final class PackageVerifier {
 	 * @param keys the public key for a key id, if it is one to trust
 	 */
 	public static Verdict verify(Path file, char[] passphrase, Function<String, Optional<PublicKey>> keys) {
+		return verify(file, passphrase, keys, ZipLayout.Zip64.NEEDED);
+	}
+
+	/** With other ZIP64 thresholds than a package's: for tests. */
+	static Verdict verify(Path file, char[] passphrase, Function<String, Optional<PublicKey>> keys,
+			ZipLayout.Zip64 rule) {
 		List<String> problems = new ArrayList<>();
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
 			Map<String, CanonicalZipReader.Entry> entries = new LinkedHashMap<>();
-			for (CanonicalZipReader.Entry entry : CanonicalZipReader.read(channel)) {
+			for (CanonicalZipReader.Entry entry : CanonicalZipReader.read(channel, rule)) {
 				entries.put(entry.name(), entry);
 			}
 			CanonicalZipReader.Entry manifestEntry = required(entries, PackageLayout.MANIFEST);
