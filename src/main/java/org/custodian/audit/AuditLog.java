@@ -107,9 +107,10 @@ public class AuditLog {
 		return this.jdbc.sql("SELECT hash FROM audit_event WHERE seq = ?").param(seq).query(String.class).optional();
 	}
 
-	/** The events about one subject, oldest first. */
+	/** The events about one request, oldest first: part of the case file, for staff. */
 	@Transactional(readOnly = true)
-	public List<AuditRecord> timeline(String subjectType, String subjectId) {
+	public List<AuditRecord> timeline(String subjectType, String subjectId, CurrentUser reader) {
+		reader.require(Action.READ_CASE);
 		return this.jdbc
 			.sql("SELECT " + ChainWalk.COLUMNS
 					+ " FROM audit_event WHERE subject_type = ? AND subject_id = ? ORDER BY seq")

@@ -114,7 +114,8 @@ public class EmergencyChecks {
 
 	/** The recorded callbacks of a request, oldest first. */
 	@Transactional(readOnly = true)
-	public List<Map<String, Object>> callbacks(RequestId id) {
+	public List<Map<String, Object>> callbacks(RequestId id, CurrentUser reader) {
+		reader.require(Action.READ_CASE);
 		return this.jdbc.sql("""
 				SELECT called_number, confirmed, notes, staff_id, recorded_at FROM emergency_verification
 				WHERE request_id = ? ORDER BY recorded_at""").param(id.value()).query((rs, row) -> {

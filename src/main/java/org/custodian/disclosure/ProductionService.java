@@ -215,7 +215,8 @@ public class ProductionService {
 
 	/** What staff see of a request's production: status, attempts and any failure. */
 	@Transactional(readOnly = true)
-	public Map<String, Object> staffView(RequestId id) {
+	public Map<String, Object> staffView(RequestId id, CurrentUser reader) {
+		reader.require(Action.READ_CASE);
 		ProductionStore.Production production = this.store.find(id)
 			.orElseThrow(() -> new NotFoundException("No production for this request."));
 		Map<String, Object> view = new LinkedHashMap<>();

@@ -16,6 +16,8 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.custodian.identity.CurrentUser;
+import org.custodian.identity.Action;
 import org.custodian.accounts.Account;
 import org.custodian.accounts.AccountDirectory;
 import org.custodian.accounts.AccountDirectory.Contact;
@@ -207,7 +209,8 @@ public class Notices {
 
 	/** The notices of a request, for staff. */
 	@Transactional(readOnly = true)
-	public List<Map<String, Object>> of(RequestId id) {
+	public List<Map<String, Object>> of(RequestId id, CurrentUser reader) {
+		reader.require(Action.READ_CASE);
 		return this.jdbc.sql("""
 				SELECT account_id, status, reason, language, due_at, sent_at, last_error FROM user_notice
 				WHERE request_id = ? ORDER BY account_id""").param(id.value()).query((rs, row) -> {

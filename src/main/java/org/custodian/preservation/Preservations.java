@@ -228,7 +228,7 @@ public class Preservations implements PreservedRecords {
 			.update();
 		this.events.publishEvent(new DisclosureEvent(id, officer.actor(), "preservation.extended",
 				Map.of("expiresAt", expires.toString())));
-		return view(id);
+		return read(id);
 	}
 
 	/** A legal-process request of the same agency references an active preservation. */
@@ -278,7 +278,12 @@ public class Preservations implements PreservedRecords {
 	}
 
 	@Transactional(readOnly = true)
-	public Map<String, Object> view(RequestId id) {
+	public Map<String, Object> view(RequestId id, CurrentUser reader) {
+		reader.require(Action.READ_CASE);
+		return read(id);
+	}
+
+	private Map<String, Object> read(RequestId id) {
 		return this.jdbc.sql("SELECT * FROM preservation WHERE request_id = ?").param(id.value()).query((rs, row) -> {
 			Map<String, Object> view = new LinkedHashMap<>();
 			view.put("status", rs.getString("status"));

@@ -68,38 +68,18 @@ public class CaseQueries {
 	}
 
 	/**
-	 * The staff queue, oldest first.
-	 * @param status a status to filter on, or null
-	 * @param jurisdiction a requesting jurisdiction to filter on, or null
-	 * @param after the cursor of the previous page's last case, or null
-	 * @param limit the page size
-	 * @return one page and the cursor of the next, if there is one
-	 */
-	@Transactional(readOnly = true)
-	public Page queue(String status, String jurisdiction, String after, Integer limit) {
-		return queue(status, jurisdiction, null, false, after, limit);
-	}
-
-	/**
-	 * The staff queue with every filter of the console but the overdue one.
-	 */
-	@Transactional(readOnly = true)
-	public Page queue(String status, String jurisdiction, String type, boolean newestFirst, String after,
-			Integer limit) {
-		return queue(new QueueFilter(status, jurisdiction, type, false), newestFirst, after, limit);
-	}
-
-	/**
 	 * The staff queue with every filter of the console.
 	 * @param filter status, jurisdiction, type (each null for any) and whether only
 	 * overdue cases are wanted
 	 * @param newestFirst whether the newest come first (otherwise the oldest)
 	 * @param after the cursor of the previous page's last case, or null
 	 * @param limit the page size
+	 * @param reader the staff member reading the queue
 	 * @return one page and the cursor of the next, if there is one
 	 */
 	@Transactional(readOnly = true)
-	public Page queue(QueueFilter filter, boolean newestFirst, String after, Integer limit) {
+	public Page queue(QueueFilter filter, boolean newestFirst, String after, Integer limit, CurrentUser reader) {
+		reader.require(Action.READ_CASE);
 		String jurisdiction = filter.jurisdiction();
 		FieldProblems problems = new FieldProblems();
 		CaseStatus statusFilter = problems.enumValue(CaseStatus.class, filter.status(), "status", false);

@@ -130,8 +130,12 @@ class PreservationIntegrationTests extends IntegrationTest {
 		assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
 		assertThat(this.world.officerView(officer, preservation).path("status").asString()).isEqualTo("WITHDRAWN");
 		assertThat(snapshotSets(preservation)).isZero();
-		assertThat(this.preservations.view(new org.custodian.shared.RequestId(UUID.fromString(preservation)))
-			.get("status")).isEqualTo("WITHDRAWN");
+		assertThat(
+				this.preservations.view(new org.custodian.shared.RequestId(UUID.fromString(preservation)),
+						org.custodian.identity.CurrentUser.staff(org.custodian.shared.StaffId.random(),
+								java.util.Set.of(org.custodian.identity.Role.AUDITOR)))
+					.get("status"))
+			.isEqualTo("WITHDRAWN");
 		assertThat(this.api.as(auditor.token())
 			.get("/api/v1/cases/" + preservation + "/timeline")
 			.json()
@@ -141,7 +145,9 @@ class PreservationIntegrationTests extends IntegrationTest {
 	private void awaitSnapshot(String preservation) {
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(
-					this.preservations.view(new org.custodian.shared.RequestId(UUID.fromString(preservation)))
+					this.preservations.view(new org.custodian.shared.RequestId(UUID.fromString(preservation)),
+							org.custodian.identity.CurrentUser.staff(org.custodian.shared.StaffId.random(),
+									java.util.Set.of(org.custodian.identity.Role.AUDITOR)))
 						.get("status"))
 				.isEqualTo("ACTIVE"));
 	}

@@ -5,6 +5,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.custodian.audit.AuditLog;
+import org.custodian.disclosure.EmergencyChecks;
+import org.custodian.disclosure.ProductionService;
+import org.custodian.notice.Notices;
+import org.custodian.preservation.Preservations;
+import org.custodian.review.CaseQueries;
+import org.custodian.shared.AgencyId;
+import org.custodian.shared.OfficerId;
 import org.custodian.identity.CurrentUser;
 import org.custodian.identity.Role;
 import org.custodian.review.Decision;
@@ -41,6 +49,24 @@ class ConsoleAuthorizationIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	ReviewService review;
+
+	@Autowired
+	CaseQueries queries;
+
+	@Autowired
+	AuditLog log;
+
+	@Autowired
+	Notices notices;
+
+	@Autowired
+	ProductionService productions;
+
+	@Autowired
+	EmergencyChecks emergencies;
+
+	@Autowired
+	Preservations preservations;
 
 	World.Person officer;
 
@@ -119,6 +145,28 @@ class ConsoleAuthorizationIntegrationTests extends IntegrationTest {
 			.isInstanceOf(ForbiddenException.class);
 		assertThat(status()).isEqualTo("PENDING_APPROVAL");
 		assertThat(auditEvents()).isEqualTo(before);
+	}
+
+	/**
+	 * The case file's reads (queue, timeline, notices, production, callbacks,
+	 * preservation) are staff's by the same table, behind the URL rules: an agency
+	 * officer is refused each, a staff member may read it.
+	 */
+	@Test
+	void theCaseFilesReadsRefuseAnOfficerWithoutTheUrlRules() {
+		RequestId request = RequestId.of(this.id);
+		CurrentUser officer = CurrentUser.officer(new OfficerId(UUID.fromString(this.officer.id())),
+				new AgencyId(UUID.fromString(this.world.officerView(this.officer, this.id)
+					.path("agencyId")
+					.asString(UUID.randomUUID().toString()))));
+		List<Runnable> reads = List.of(
+				() -> this.queries.queue(new CaseQueries.QueueFilter(null, null, null, false), false, null, 1, officer),
+				() -> this.log.timeline("request", this.id, officer), () -> this.notices.of(request, officer),
+				() -> this.productions.staffView(request, officer), () -> this.emergencies.callbacks(request, officer),
+				() -> this.preservations.view(request, officer));
+		reads.forEach((read) -> assertThatThrownBy(read::run).isInstanceOf(ForbiddenException.class));
+		assertThat(this.log.timeline("request", this.id, staff(Role.AUDITOR))).isNotEmpty();
+		assertThat(this.notices.of(request, staff(Role.INTAKE))).isNotNull();
 	}
 
 	/**

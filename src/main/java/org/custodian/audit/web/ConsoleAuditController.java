@@ -28,8 +28,8 @@ class ConsoleAuditController {
 	}
 
 	@GetMapping("/console/cases/{id}/timeline")
-	String timeline(@PathVariable UUID id, Model model) {
-		model.addAttribute("events", this.log.timeline("request", id.toString()));
+	String timeline(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff, Model model) {
+		model.addAttribute("events", this.log.timeline("request", id.toString(), staff));
 		return "console/timeline :: timeline";
 	}
 

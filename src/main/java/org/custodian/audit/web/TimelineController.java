@@ -6,6 +6,9 @@ import java.util.UUID;
 import org.custodian.audit.AuditLog;
 import org.custodian.audit.AuditRecord;
 
+import org.custodian.identity.CurrentUser;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,8 +26,8 @@ class TimelineController {
 	}
 
 	@GetMapping("/api/v1/cases/{id}/timeline")
-	List<AuditRecord> timeline(@PathVariable UUID id) {
-		return this.log.timeline("request", id.toString());
+	List<AuditRecord> timeline(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff) {
+		return this.log.timeline("request", id.toString(), staff);
 	}
 
 }

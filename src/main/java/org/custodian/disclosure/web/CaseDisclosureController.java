@@ -36,8 +36,8 @@ class CaseDisclosureController {
 	}
 
 	@GetMapping("/production")
-	Map<String, Object> production(@PathVariable UUID id) {
-		return this.productions.staffView(new RequestId(id));
+	Map<String, Object> production(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff) {
+		return this.productions.staffView(new RequestId(id), staff);
 	}
 
 	@PostMapping("/emergency-verification")
@@ -49,8 +49,8 @@ class CaseDisclosureController {
 	}
 
 	@GetMapping("/emergency-verification")
-	Object callbacks(@PathVariable UUID id) {
-		return Map.of("callbacks", this.emergencies.callbacks(new RequestId(id)));
+	Object callbacks(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff) {
+		return Map.of("callbacks", this.emergencies.callbacks(new RequestId(id), staff));
 	}
 
 	record CallbackBody(String calledNumber, Boolean confirmed, String notes) {

@@ -6,6 +6,9 @@ import java.util.UUID;
 import org.custodian.notice.Notices;
 import org.custodian.shared.RequestId;
 
+import org.custodian.identity.CurrentUser;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,8 +26,8 @@ class NoticeController {
 	}
 
 	@GetMapping("/api/v1/cases/{id}/notices")
-	Map<String, Object> notices(@PathVariable UUID id) {
-		return Map.of("notices", this.notices.of(new RequestId(id)));
+	Map<String, Object> notices(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff) {
+		return Map.of("notices", this.notices.of(new RequestId(id), staff));
 	}
 
 }

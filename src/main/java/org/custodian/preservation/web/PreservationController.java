@@ -39,8 +39,8 @@ class PreservationController {
 	}
 
 	@GetMapping("/api/v1/cases/{id}/preservation")
-	Map<String, Object> view(@PathVariable UUID id) {
-		return this.preservations.view(new RequestId(id));
+	Map<String, Object> view(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff) {
+		return this.preservations.view(new RequestId(id), staff);
 	}
 
 	record ReferenceBody(UUID preservationRequestId) {

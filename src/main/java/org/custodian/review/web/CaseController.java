@@ -43,9 +43,9 @@ class CaseController {
 	CaseQueries.Page queue(@RequestParam(required = false) String status,
 			@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String type,
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String after,
-			@RequestParam(required = false) Integer limit) {
-		return this.queries.queue(new CaseQueries.QueueFilter(status, jurisdiction, type, overdue), false, after,
-				limit);
+			@RequestParam(required = false) Integer limit, @AuthenticationPrincipal CurrentUser staff) {
+		return this.queries.queue(new CaseQueries.QueueFilter(status, jurisdiction, type, overdue), false, after, limit,
+				staff);
 	}
 
 	@GetMapping("/{id}")

@@ -61,10 +61,10 @@ class ConsoleCaseController {
 	String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String jurisdiction,
 			@RequestParam(required = false) String type, @RequestParam(defaultValue = "oldest") String sort,
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String after,
-			Model model) {
+			@AuthenticationPrincipal CurrentUser staff, Model model) {
 		model.addAttribute("page", this.queries.queue(
 				new CaseQueries.QueueFilter(blankToNull(status), blankToNull(jurisdiction), blankToNull(type), overdue),
-				"newest".equals(sort), blankToNull(after), PAGE));
+				"newest".equals(sort), blankToNull(after), PAGE, staff));
 		model.addAttribute("filter",
 				Map.of("status", (status != null) ? status : "", "jurisdiction",
 						(jurisdiction != null) ? jurisdiction : "", "type", (type != null) ? type : "", "sort", sort,
