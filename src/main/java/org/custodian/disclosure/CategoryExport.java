@@ -1,10 +1,6 @@
 package org.custodian.disclosure;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +52,7 @@ final class CategoryExport {
 		try (AsyncEncoder jsonOut = new AsyncEncoder(passphrase, level, part.jsonSpill());
 				AsyncEncoder csvOut = new AsyncEncoder(passphrase, level, part.csvSpill());
 				Stream<DataRecord> records = source.export(part.accountId(), part.category(), spec.from(), spec.to())) {
-			Writer writer = new BufferedWriter(new OutputStreamWriter(csvOut, StandardCharsets.UTF_8), 64 * 1024);
-			SpreadsheetCsv csv = new SpreadsheetCsv(writer);
+			SpreadsheetCsv csv = new SpreadsheetCsv(csvOut);
 			csv.row(header);
 			List<String> row = new ArrayList<>(header.size());
 			try (JsonGenerator json = STREAM.createGenerator(jsonOut)) {
@@ -89,7 +84,7 @@ final class CategoryExport {
 				json.writeEndArray();
 				json.writeEndObject();
 			}
-			writer.flush();
+			csv.flush();
 			return new Exported(jsonOut.finish(), csvOut.finish(), count);
 		}
 	}

@@ -1,79 +1,125 @@
 package org.custodian.disclosure;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * CSV (RFC 4180) that is safe to open in a spreadsheet: a cell beginning with {@code =},
- * {@code +}, {@code -}, {@code @}, a tab or a carriage return would be read as a formula
- * (OWASP, CSV injection), so it is prefixed with a single quote and quoted. The JSON file
- * beside each CSV keeps every value exactly as recorded.
+ * CSV (RFC 4180) in UTF-8 that is safe to open in a spreadsheet: a cell beginning with
+ * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return would be read as
+ * a formula (OWASP, CSV injection), so it is prefixed with a single quote and quoted. The
+ * JSON file beside each CSV keeps every value exactly as recorded. Cells are encoded once
+ * and scanned as bytes (no byte of a multi-byte UTF-8 character is a comma, quote or line
+ * break), into a buffer of its own handed on in large writes.
  */
 final class SpreadsheetCsv {
 
 	private static final String FORMULA_STARTS = "=+-@\t\r";
 
-	private final Writer out;
+	private final OutputStream out;
 
-	private final StringBuilder row = new StringBuilder(4096);
+	private final byte[] buffer = new byte[64 * 1024];
 
-	SpreadsheetCsv(Writer out) {
+	private int filled;
+
+	SpreadsheetCsv(OutputStream out) {
 		this.out = out;
 	}
 
 	void row(List<String> cells) throws IOException {
-		this.row.setLength(0);
 		for (int i = 0; i < cells.size(); i++) {
 			if (i > 0) {
-				this.row.append(',');
+				put((byte) ',');
 			}
-			cell(this.row, cells.get(i));
+			write(cells.get(i));
 		}
-		this.row.append("\r\n");
-		this.out.append(this.row);
+		put((byte) '\r');
+		put((byte) '\n');
+	}
+
+	/** Hands on what is buffered. */
+	void flush() throws IOException {
+		this.out.write(this.buffer, 0, this.filled);
+		this.filled = 0;
+		this.out.flush();
 	}
 
 	/**
 	 * A cell as written: neutralised where it could be a formula, quoted where needed.
 	 */
 	static String cell(String value) {
-		StringBuilder cell = new StringBuilder();
-		cell(cell, value);
-		return cell.toString();
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		SpreadsheetCsv csv = new SpreadsheetCsv(bytes);
+		try {
+			csv.write(value);
+			csv.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
-	private static void cell(StringBuilder out, String value) {
+	private void write(String value) throws IOException {
 		if (value == null || value.isEmpty()) {
 			return;
 		}
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 		boolean formula = FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
-		if (!formula && !needsQuotes(value)) {
-			out.append(value);
+		if (!formula && !needsQuotes(bytes)) {
+			put(bytes, 0, bytes.length);
 			return;
 		}
-		out.append('"');
+		put((byte) '"');
 		if (formula) {
-			out.append('\'');
+			put((byte) '\'');
 		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c == '"') {
-				out.append('"');
+		int start = 0;
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == '"') {
+				// up to and including the quote, which then starts the next run: doubled
+				put(bytes, start, i + 1 - start);
+				start = i;
 			}
-			out.append(c);
 		}
-		out.append('"');
+		put(bytes, start, bytes.length - start);
+		put((byte) '"');
 	}
 
-	private static boolean needsQuotes(String value) {
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+	private static boolean needsQuotes(byte[] value) {
+		for (byte b : value) {
+			if (b == ',' || b == '"' || b == '\n' || b == '\r') {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private void put(byte b) throws IOException {
+		if (this.filled == this.buffer.length) {
+			drain();
+		}
+		this.buffer[this.filled++] = b;
+	}
+
+	private void put(byte[] bytes, int offset, int length) throws IOException {
+		if (length > this.buffer.length - this.filled) {
+			drain();
+			if (length > this.buffer.length) {
+				this.out.write(bytes, offset, length);
+				return;
+			}
+		}
+		System.arraycopy(bytes, offset, this.buffer, this.filled, length);
+		this.filled += length;
+	}
+
+	private void drain() throws IOException {
+		this.out.write(this.buffer, 0, this.filled);
+		this.filled = 0;
 	}
 
 }

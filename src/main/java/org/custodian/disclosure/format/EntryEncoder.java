@@ -13,8 +13,8 @@ import java.util.zip.Deflater;
  * file, compression, encryption and authentication in one pass. Deflate's match search is
  * used only where it pays: the first {@value #PROBE} bytes are compressed both ways, and
  * a file whose matches save less than 15% over Huffman coding alone is Huffman-coded
- * (still deflate, several times faster); one that neither way shrinks by 5% is stored, as
- * already-compressed media are.
+ * ({@link HuffmanDeflater}: still deflate, about ten times faster than zlib's match
+ * search); one that neither way shrinks by 5% is stored, as already-compressed media are.
  */
 public final class EntryEncoder extends OutputStream {
 
@@ -40,6 +40,12 @@ public final class EntryEncoder extends OutputStream {
 	private WinZipAes aes;
 
 	private Deflater deflater;
+
+	private HuffmanDeflater huffman;
+
+	private byte[] block;
+
+	private int blocked;
 
 	private String coding;
 
@@ -97,6 +103,9 @@ public final class EntryEncoder extends OutputStream {
 			}
 			this.deflater.end();
 		}
+		if (this.huffman != null) {
+			emit(this.huffman.output(), this.huffman.block(this.block, 0, this.blocked, true));
+		}
 		this.sink.write(this.aes.authenticationCode());
 		this.sink.flush();
 		int method = "stored".equals(this.coding) ? ZipLayout.STORED : ZipLayout.DEFLATED;
@@ -113,11 +122,12 @@ public final class EntryEncoder extends OutputStream {
 
 	private void start() throws IOException {
 		this.coding = choose();
-		if (!"stored".equals(this.coding)) {
-			this.deflater = new Deflater("huffman".equals(this.coding) ? 1 : this.level, true);
-			if ("huffman".equals(this.coding)) {
-				this.deflater.setStrategy(Deflater.HUFFMAN_ONLY);
-			}
+		if ("huffman".equals(this.coding)) {
+			this.huffman = new HuffmanDeflater();
+			this.block = new byte[HuffmanDeflater.BLOCK];
+		}
+		else if ("deflate".equals(this.coding)) {
+			this.deflater = new Deflater(this.level, true);
 		}
 		byte[] salt = new byte[WinZipAes.SALT];
 		RANDOM.nextBytes(salt);
@@ -133,7 +143,7 @@ public final class EntryEncoder extends OutputStream {
 			return (this.level == 0) ? "stored" : "deflate";
 		}
 		long matched = compressedSize(this.level, Deflater.DEFAULT_STRATEGY);
-		long coded = compressedSize(1, Deflater.HUFFMAN_ONLY);
+		long coded = HuffmanDeflater.codedSize(this.probe, 0, this.probed);
 		if (Math.min(matched, coded) > this.probed * 0.95) {
 			return "stored";
 		}
@@ -161,11 +171,15 @@ public final class EntryEncoder extends OutputStream {
 		if (len == 0) {
 			return;
 		}
+		if (this.huffman != null) {
+			code(b, off, len);
+			return;
+		}
 		if (this.deflater == null) {
 			for (int done = 0; done < len;) {
 				int n = Math.min(this.work.length, len - done);
 				System.arraycopy(b, off + done, this.work, 0, n);
-				emit(n);
+				emit(this.work, n);
 				done += n;
 			}
 			return;
@@ -176,14 +190,37 @@ public final class EntryEncoder extends OutputStream {
 		}
 	}
 
-	private void drain() throws IOException {
-		emit(this.deflater.deflate(this.work));
+	/**
+	 * Huffman-codes whole blocks, straight from the caller's array where it holds one.
+	 */
+	private void code(byte[] b, int off, int len) throws IOException {
+		int end = off + len;
+		while (off < end) {
+			if (this.blocked == 0 && end - off >= HuffmanDeflater.BLOCK) {
+				emit(this.huffman.output(), this.huffman.block(b, off, HuffmanDeflater.BLOCK, false));
+				off += HuffmanDeflater.BLOCK;
+				continue;
+			}
+			int n = Math.min(end - off, HuffmanDeflater.BLOCK - this.blocked);
+			System.arraycopy(b, off, this.block, this.blocked, n);
+			this.blocked += n;
+			off += n;
+			if (this.blocked == HuffmanDeflater.BLOCK) {
+				emit(this.huffman.output(), this.huffman.block(this.block, 0, HuffmanDeflater.BLOCK, false));
+				this.blocked = 0;
+			}
+		}
 	}
 
-	private void emit(int n) throws IOException {
+	private void drain() throws IOException {
+		emit(this.work, this.deflater.deflate(this.work));
+	}
+
+	/** Encrypts the bytes in place, then writes them. */
+	private void emit(byte[] bytes, int n) throws IOException {
 		if (n > 0) {
-			this.aes.encrypt(this.work, 0, n);
-			this.sink.write(this.work, 0, n);
+			this.aes.encrypt(bytes, 0, n);
+			this.sink.write(bytes, 0, n);
 			this.stored += n;
 		}
 	}
