@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -130,6 +131,25 @@ class PackageFormatTests {
 		String other = Base64.getEncoder()
 			.encodeToString(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded());
 		assertThat(verify(this.zip, other)).startsWith("1 Package REJECTED").contains("not among the keys given");
+	}
+
+	@Test
+	void theOfflineVerifierVerifiesAPackageOfHuffmanCodedFiles() throws Exception {
+		// random text of 400,000 characters: Huffman-coded, several blocks
+		// (EntryEncoderTests)
+		Path random = this.temp.resolve("random.zip");
+		PackageBuilder.Spec spec = new PackageBuilder.Spec("CR-2026-000043", "request-43", "Metro Police",
+				Set.of(DataCategory.CONTENT), LocalDate.of(2020, 1, 1), LocalDate.of(2020, 6, 30),
+				List.of(new PackageBuilder.Target("USERNAME", "random.writer", "acct-random")), PRODUCED_AT);
+		SigningKeys.Signer signer = new SigningKeys.Signer(PublicKeys.keyId(this.pair.getPublic()),
+				this.pair.getPublic(), this.pair.getPrivate());
+		PackageBuilder.Result result;
+		try (OutputStream out = Files.newOutputStream(random)) {
+			result = PackageBuilder.build(spec, new RandomText(), PASSPHRASE.toCharArray(), signer, out,
+					new PackageBuilder.Settings(1, 2, this.temp.resolve("random.zip.part1")));
+		}
+		assertThat(verify(random, this.publicKey)).startsWith("0 Package VALID: CR-2026-000043, 3 files");
+		assertThat(Files.size(random)).isLessThan(result.dataBytes() * 8 / 10);
 	}
 
 	@Test
@@ -371,6 +391,28 @@ class PackageFormatTests {
 	}
 
 	/** Two categories per account, with values a spreadsheet would run. */
+	/** One record of random characters of a 64-letter alphabet. */
+	private static final class RandomText implements RecordSource {
+
+		@Override
+		public List<String> fields(DataCategory category) {
+			return List.of("body");
+		}
+
+		@Override
+		public Stream<DataRecord> export(String accountId, DataCategory category, LocalDate from, LocalDate to) {
+			String alphabet = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,";
+			SplittableRandom random = new SplittableRandom(9);
+			StringBuilder body = new StringBuilder();
+			for (int i = 0; i < 400_000; i++) {
+				body.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			return Stream
+				.of(new DataRecord("post", Instant.parse("2020-02-01T00:00:00Z"), Map.of("body", body.toString())));
+		}
+
+	}
+
 	private static final class Records implements RecordSource {
 
 		@Override
