@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.custodian.CustodianApplication;
 import org.custodian.support.Api;
 import org.custodian.support.Instances;
@@ -149,6 +150,19 @@ class TwoNodesTests {
 			.param(id)
 			.query(Integer.class)
 			.single()).as("built in one attempt").isEqualTo(1);
+		long size = this.jdbc.sql("SELECT size_bytes FROM production WHERE request_id = ?::uuid")
+			.param(id)
+			.query(Long.class)
+			.single();
+		List<MeterRegistry> registries = List.of(this.nodeA.getBean(MeterRegistry.class),
+				this.nodeB.getBean(MeterRegistry.class));
+		assertThat(
+				registries.stream().mapToLong((meters) -> meters.get("custodian.productions.duration").timer().count()))
+			.as("one build in the two nodes' metrics")
+			.containsExactlyInAnyOrder(0L, 1L);
+		assertThat(registries.stream()
+			.mapToDouble((meters) -> meters.get("custodian.productions.bytes").summary().totalAmount())
+			.sum()).isEqualTo((double) size);
 	}
 
 	@Test
