@@ -71,7 +71,8 @@ class TwoNodesTests {
 	void startTwoNodes() {
 		TestDatabase database = TestDatabase.get().separate();
 		this.nodeA = node(database, "node-a");
-		this.nodeB = node(database, "node-b");
+		// B serves its meters on a management port of its own, as a deployment would.
+		this.nodeB = node(database, "node-b", "--management.server.port=0");
 		this.apiA = Instances.api(this.nodeA);
 		this.apiB = Instances.api(this.nodeB);
 		this.world = Instances.world(this.nodeA);
@@ -88,10 +89,10 @@ class TwoNodesTests {
 		}
 	}
 
-	private ConfigurableApplicationContext node(TestDatabase database, String name) {
+	private ConfigurableApplicationContext node(TestDatabase database, String name, String... more) {
 		// Productions on storage both nodes reach, as a shared volume or bucket would be.
 		Path data = temp.resolve("shared");
-		return new SpringApplicationBuilder(CustodianApplication.class).run("--spring.datasource.url=" + database.url(),
+		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + database.url(),
 				"--spring.datasource.username=" + database.username(), "--spring.datasource.password=",
 				"--server.port=0", "--server.shutdown=immediate", "--db-scheduler.scheduler-name=" + name,
 				"--custodian.master-key=" + Instances.MASTER_KEY,
@@ -101,7 +102,20 @@ class TwoNodesTests {
 				"--custodian.web.sign-in-limit=100000", "--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + TestMail.port(),
 				"--custodian.disclosure.storage=" + data.resolve("productions"),
-				"--custodian.audit.checkpoint-mirror=" + data.resolve("checkpoints"));
+				"--custodian.audit.checkpoint-mirror=" + data.resolve("checkpoints")));
+		args.addAll(List.of(more));
+		return new SpringApplicationBuilder(CustodianApplication.class).run(args.toArray(String[]::new));
+	}
+
+	@Test
+	void theMetersAreServedOnTheManagementPortAndRefusedOnTheApplicationsOwn() {
+		int management = Integer.parseInt(this.nodeB.getEnvironment().getProperty("local.management.port"));
+		Api.Response meters = new Api(management).anonymous().get("/actuator/prometheus");
+		assertThat(meters.status()).as(meters.toString()).isEqualTo(200);
+		assertThat(meters.text()).contains("custodian_queue_depth{", "custodian_notices_waiting{");
+		assertThat(new Api(management).anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
+		assertThat(this.apiA.anonymous().get("/actuator/prometheus").status()).isIn(401, 403);
+		assertThat(this.apiA.as(IntegrationTest.ADMIN_TOKEN).get("/actuator/prometheus").status()).isIn(401, 403);
 	}
 
 	private static int port(ConfigurableApplicationContext node) {
