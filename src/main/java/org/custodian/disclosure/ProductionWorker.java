@@ -12,6 +12,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -87,10 +88,13 @@ class ProductionWorker {
 
 	private final PartialPackages partials;
 
+	private final ProductionMetrics metrics;
+
 	ProductionWorker(ProductionStore store, ReviewService review, ReleaseGate gate, CaseQueries queries,
 			Requests requests, Agencies agencies, AccountDirectory accounts, RecordSource source,
 			List<PreservedRecords> preserved, SigningKeys keys, MasterKey master, DisclosureProperties properties,
-			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, PartialPackages partials) {
+			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, PartialPackages partials,
+			ProductionMetrics metrics) {
 		this.store = store;
 		this.review = review;
 		this.gate = gate;
@@ -107,6 +111,7 @@ class ProductionWorker {
 		this.transaction = transaction;
 		this.clock = clock;
 		this.partials = partials;
+		this.metrics = metrics;
 	}
 
 	void build(RequestId id) {
@@ -133,6 +138,7 @@ class ProductionWorker {
 		if (attempt == null || attempt == 0) {
 			return;
 		}
+		long started = System.nanoTime();
 		Path storage = this.properties.storage();
 		Path part = storage.resolve(id + ".zip.part" + attempt);
 		Path target = storage.resolve(id + ".zip");
@@ -161,6 +167,7 @@ class ProductionWorker {
 						Map.of("packageSha256", packageSha, "manifestSha256", result.manifestSha256(), "bytes", size,
 								"files", result.files(), "records", result.records(), "attempt", attempt)));
 			});
+			this.metrics.built(Duration.ofNanos(System.nanoTime() - started), size);
 		}
 		catch (ConflictException ex) {
 			deleteQuietly(part);
@@ -171,6 +178,7 @@ class ProductionWorker {
 			deleteQuietly(part);
 			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			boolean last = attempt >= this.properties.maxAttempts();
+			this.metrics.attemptFailed(last);
 			log.warn("Production of {} failed (attempt {} of {}): {}", id, attempt, this.properties.maxAttempts(),
 					error);
 			this.transaction.executeWithoutResult((tx) -> {

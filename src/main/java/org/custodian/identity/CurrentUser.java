@@ -1,6 +1,8 @@
 package org.custodian.identity;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,14 +12,18 @@ import org.custodian.shared.ForbiddenException;
 import org.custodian.shared.OfficerId;
 import org.custodian.shared.StaffId;
 
+import org.springframework.security.core.AuthenticatedPrincipal;
+
 /**
  * The authenticated caller: a staff member with roles, an agency officer with an agency,
  * or the operator at the command line. An officer signed in to the portal acts on the
  * requests they own or were delegated; an officer's API token acts for the whole agency
- * ({@code agencyWide}, see docs/adr/0004-request-delegation.md).
+ * ({@code agencyWide}, see docs/adr/0004-request-delegation.md). Serializable because a
+ * browser session, with its signed-in user, is kept in the database and read by every
+ * node (docs/adr/0018-nodes-share-sessions-and-limits.md).
  */
 public record CurrentUser(Actor.Kind kind, UUID id, Set<Role> roles, AgencyId agencyId, boolean agencyWide,
-		String operator) {
+		String operator) implements Serializable, AuthenticatedPrincipal {
 
 	/** The environment variable that names the operator of a command. */
 	public static final String OPERATOR_VARIABLE = "CUSTODIAN_OPERATOR";
@@ -108,6 +114,15 @@ public record CurrentUser(Actor.Kind kind, UUID id, Set<Role> roles, AgencyId ag
 			throw new IllegalStateException("not an officer");
 		}
 		return new OfficerId(this.id);
+	}
+
+	/**
+	 * The session's principal name ({@code staff:<id>}, {@code officer:<id>}), by which
+	 * the session table indexes a user's sessions.
+	 */
+	@Override
+	public String getName() {
+		return this.kind.name().toLowerCase(Locale.ROOT) + ":" + this.id;
 	}
 
 	public Actor actor() {

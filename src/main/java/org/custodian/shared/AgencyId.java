@@ -1,8 +1,10 @@
 package org.custodian.shared;
 
+import java.io.Serializable;
 import java.util.UUID;
 
-public record AgencyId(UUID value) {
+/** An agency's id; serializable because it is part of a signed-in officer's session. */
+public record AgencyId(UUID value) implements Serializable {
 
 	public AgencyId {
 		if (value == null) {

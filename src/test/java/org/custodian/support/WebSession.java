@@ -27,12 +27,25 @@ public final class WebSession {
 
 	private final String base;
 
-	private final Map<String, String> cookies = new LinkedHashMap<>();
+	private final Map<String, String> cookies;
 
 	private String csrf;
 
 	public WebSession(int port) {
+		this(port, new LinkedHashMap<>());
+	}
+
+	private WebSession(int port, Map<String, String> cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
+	}
+
+	/**
+	 * The same browser sent to another node (as a load balancer would): the same cookies,
+	 * shared from now on.
+	 */
+	public WebSession at(int port) {
+		return new WebSession(port, this.cookies);
 	}
 
 	public Page get(String path) {

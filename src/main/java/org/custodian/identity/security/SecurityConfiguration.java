@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,6 +14,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -101,10 +103,21 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Health for anyone (the load balancer's probes); the other endpoints (the Prometheus
+	 * meters) only on the management port ({@code management.server.port}), which the
+	 * deployment keeps off the load balancer, never on the application's own port.
+	 */
 	@Bean
-	SecurityFilterChain operations(HttpSecurity http) throws Exception {
+	SecurityFilterChain operations(HttpSecurity http, Environment environment) throws Exception {
+		RequestMatcher managementPort = (request) -> {
+			String application = environment.getProperty("local.server.port");
+			return application != null && request.getLocalPort() != Integer.parseInt(application);
+		};
 		http.securityMatcher("/actuator/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
+				.permitAll()
+				.requestMatchers(managementPort)
 				.permitAll()
 				.anyRequest()
 				.denyAll());

@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,14 +16,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Limits how often one network address may try to sign in or register, on this node: a
- * brake on password spraying across many addresses, which the per-address lockout cannot
- * see. The lockout (in the database) is the cluster-wide control; this one is a first
- * line.
+ * Limits how often one network address may try to sign in or register: a brake on
+ * password spraying across many accounts, which the per-account lockout cannot see.
+ * Attempts are counted in the database (one row per address and window), so the limit
+ * holds for the address across every node behind the load balancer.
  */
 class SignInRateLimit extends OncePerRequestFilter {
 
@@ -30,7 +32,10 @@ class SignInRateLimit extends OncePerRequestFilter {
 
 	private static final Set<String> GUARDED = Set.of("/portal/login", "/console/login", "/portal/register");
 
-	private final Map<String, Window> windows = new ConcurrentHashMap<>();
+	private final JdbcClient jdbc;
+
+	/** When this node last deleted the rows of ended windows. */
+	private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
 
 	private final int limit;
 
@@ -38,7 +43,8 @@ class SignInRateLimit extends OncePerRequestFilter {
 
 	private final MessageSource messages;
 
-	SignInRateLimit(int limit, Clock clock, MessageSource messages) {
+	SignInRateLimit(JdbcClient jdbc, int limit, Clock clock, MessageSource messages) {
+		this.jdbc = jdbc;
 		this.limit = limit;
 		this.clock = clock;
 		this.messages = messages;
@@ -70,16 +76,30 @@ class SignInRateLimit extends OncePerRequestFilter {
 	/** Counts an attempt from the address; false once the window's limit is reached. */
 	boolean allow(String address) {
 		Instant now = Instant.now(this.clock);
-		if (this.windows.size() > 100_000) {
-			this.windows.values().removeIf((window) -> window.start.plus(WINDOW).isBefore(now));
-		}
-		Window window = this.windows.compute(address,
-				(key, current) -> (current == null || current.start.plus(WINDOW).isBefore(now)) ? new Window(now, 1)
-						: new Window(current.start, current.count + 1));
-		return window.count <= this.limit;
+		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+		OffsetDateTime ended = now.minus(WINDOW).atOffset(ZoneOffset.UTC);
+		sweep(now, ended);
+		int attempts = this.jdbc
+			.sql("""
+					INSERT INTO sign_in_attempts (address, window_start, attempts) VALUES (:address, :now, 1)
+					ON CONFLICT (address) DO UPDATE SET
+					  attempts = CASE WHEN sign_in_attempts.window_start < :ended THEN 1 ELSE sign_in_attempts.attempts + 1 END,
+					  window_start = CASE WHEN sign_in_attempts.window_start < :ended THEN :now ELSE sign_in_attempts.window_start END
+					RETURNING attempts""")
+			.param("address", address)
+			.param("now", at)
+			.param("ended", ended)
+			.query(Integer.class)
+			.single();
+		return attempts <= this.limit;
 	}
 
-	private record Window(Instant start, int count) {
+	/** At most once a window per node: forgets the addresses whose window has ended. */
+	private void sweep(Instant now, OffsetDateTime ended) {
+		Instant last = this.lastSweep.get();
+		if (last.plus(WINDOW).isBefore(now) && this.lastSweep.compareAndSet(last, now)) {
+			this.jdbc.sql("DELETE FROM sign_in_attempts WHERE window_start < ?").param(ended).update();
+		}
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,9 +37,9 @@ class WebSecurityConfiguration {
 			"AUDITOR", "ADMIN" };
 
 	@Bean
-	SignInRateLimit signInRateLimit(@Value("${custodian.web.sign-in-limit:30}") int limit, Clock clock,
+	SignInRateLimit signInRateLimit(JdbcClient jdbc, @Value("${custodian.web.sign-in-limit:30}") int limit, Clock clock,
 			MessageSource messages) {
-		return new SignInRateLimit(limit, clock, messages);
+		return new SignInRateLimit(jdbc, limit, clock, messages);
 	}
 
 	/**
