@@ -32,6 +32,9 @@ class WebSecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+	static final String REFERENCE_PAGE_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+			"style-src 'self' 'unsafe-hashes' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='");
+
 	private static final String[] STAFF = { "INTAKE", "REVIEWER", "APPROVER", "HUMAN_RIGHTS_LEAD", "POLICY_ADMIN",
 			"AUDITOR", "ADMIN" };
 
@@ -111,15 +114,30 @@ class WebSecurityConfiguration {
 	}
 
 	/**
-	 * Stylesheets, scripts, the error page and the public transparency report, with the
-	 * same headers.
+	 * Stylesheets, scripts, the error page, the public transparency report and the API's
+	 * description, with the same headers.
 	 */
 	@Bean
 	@Order(12)
 	SecurityFilterChain assets(HttpSecurity http) throws Exception {
 		browser(http)
 			.securityMatcher("/", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/transparency",
-					"/transparency/**")
+					"/transparency/**", "/v3/api-docs", "/v3/api-docs/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		return http.build();
+	}
+
+	/**
+	 * The API's reference page for agencies' developers (springdoc's Swagger UI). Its
+	 * page loads only scripts of its own, the initializer included, so scripts stay
+	 * {@code 'self'}; Swagger UI applies one inline style, allowed here by its hash and
+	 * on these paths only (a new Swagger UI version may need the hash its browser test
+	 * reports).
+	 */
+	@Bean
+	@Order(13)
+	SecurityFilterChain apiReference(HttpSecurity http) throws Exception {
+		browser(http, REFERENCE_PAGE_POLICY).securityMatcher("/swagger-ui.html", "/swagger-ui/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		return http.build();
 	}
@@ -129,10 +147,14 @@ class WebSecurityConfiguration {
 	}
 
 	private static HttpSecurity browser(HttpSecurity http) throws Exception {
+		return browser(http, CONTENT_SECURITY_POLICY);
+	}
+
+	private static HttpSecurity browser(HttpSecurity http, String policy) throws Exception {
 		return http.csrf(Customizer.withDefaults())
 			.requestCache((cache) -> cache.disable())
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader(
