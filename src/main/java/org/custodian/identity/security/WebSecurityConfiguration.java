@@ -3,8 +3,11 @@ package org.custodian.identity.security;
 import java.time.Clock;
 
 import org.custodian.identity.Action;
+import org.custodian.identity.SingleSignOnProperties;
+import org.custodian.identity.StaffSingleSignOn;
 import org.custodian.identity.WebSessions;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,6 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -75,13 +79,27 @@ class WebSecurityConfiguration {
 
 	@Bean
 	@Order(11)
-	SecurityFilterChain console(HttpSecurity http, SignInRateLimit limit) throws Exception {
+	SecurityFilterChain console(HttpSecurity http, SignInRateLimit limit,
+			ObjectProvider<ClientRegistrationRepository> registrations, StaffSingleSignOn singleSignOn,
+			SingleSignOnProperties properties, WebSessions sessions) throws Exception {
+		if (registrations.getIfAvailable() != null) {
+			// Staff single sign-on (OpenID Connect), under /console so that this chain
+			// and its headers apply; the provider's tokens are not kept (ADR 0020).
+			http.oauth2Login((login) -> login.loginPage("/console/login")
+				.authorizationEndpoint((endpoint) -> endpoint.baseUri("/console/oauth2/authorization"))
+				.redirectionEndpoint((endpoint) -> endpoint.baseUri("/console/login/oauth2/code/*"))
+				.successHandler(new SingleSignOnSuccess(singleSignOn, properties, sessions))
+				.failureUrl("/console/login?ssoRefused"));
+		}
 		browser(http).addFilterBefore(limit, CsrfFilter.class)
 			.securityMatcher("/console", "/console/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/console/login")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/console/login", "/console/oauth2/authorization/*", "/console/login/oauth2/code/*")
 				.permitAll()
 				.requestMatchers("/console/enrolment")
 				.hasAuthority(WebSessions.ENROL_STAFF)
+				.requestMatchers("/console/second-factor")
+				.hasAuthority(WebSessions.SECOND_FACTOR_STAFF)
 				.requestMatchers("/console/audit/**")
 				.hasAnyRole("AUDITOR", "ADMIN")
 				.requestMatchers(HttpMethod.POST, "/console/transparency/*/publications",
