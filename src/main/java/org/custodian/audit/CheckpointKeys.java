@@ -48,7 +48,7 @@ class CheckpointKeys {
 		return this.jdbc
 			.sql("SELECT id, public_key, private_key_sealed FROM audit_checkpoint_key ORDER BY created_at DESC LIMIT 1")
 			.query((rs, row) -> new Signer(rs.getString("id"),
-					Ed25519.privateKey(this.master.open(rs.getBytes("private_key_sealed")))))
+					Ed25519.privateKey(this.master.open(rs.getBytes("private_key_sealed"), place(rs.getString("id"))))))
 			.optional()
 			.orElseGet(this::create);
 	}
@@ -62,7 +62,7 @@ class CheckpointKeys {
 	public Optional<PublicKey> trusted(String id) {
 		return this.jdbc.sql("SELECT public_key, private_key_sealed FROM audit_checkpoint_key WHERE id = ?")
 			.param(id)
-			.query((rs, row) -> trusted(rs.getBytes("public_key"), rs.getBytes("private_key_sealed")))
+			.query((rs, row) -> trusted(id, rs.getBytes("public_key"), rs.getBytes("private_key_sealed")))
 			.optional()
 			.flatMap((key) -> key);
 	}
@@ -75,10 +75,10 @@ class CheckpointKeys {
 			.list();
 	}
 
-	private Optional<PublicKey> trusted(byte[] publicBytes, byte[] sealed) {
+	private Optional<PublicKey> trusted(String id, byte[] publicBytes, byte[] sealed) {
 		try {
 			PublicKey publicKey = Ed25519.publicKey(publicBytes);
-			PrivateKey privateKey = Ed25519.privateKey(this.master.open(sealed));
+			PrivateKey privateKey = Ed25519.privateKey(this.master.open(sealed, place(id)));
 			boolean pair = Ed25519.verifies(publicKey, PROBE, Ed25519.sign(privateKey, PROBE));
 			return pair ? Optional.of(publicKey) : Optional.empty();
 		}
@@ -93,10 +93,14 @@ class CheckpointKeys {
 		this.jdbc.sql("""
 				INSERT INTO audit_checkpoint_key (id, public_key, private_key_sealed, created_at)
 				VALUES (?, ?, ?, ?)""")
-			.params(id, pair.getPublic().getEncoded(), this.master.seal(pair.getPrivate().getEncoded()),
+			.params(id, pair.getPublic().getEncoded(), this.master.seal(pair.getPrivate().getEncoded(), place(id)),
 					OffsetDateTime.now(this.clock))
 			.update();
 		return new Signer(id, pair.getPrivate());
+	}
+
+	private static MasterKey.SealedAt place(String id) {
+		return new MasterKey.SealedAt("audit_checkpoint_key", "private_key_sealed", id);
 	}
 
 	/** A checkpoint key that signs; its private half never leaves this object. */

@@ -197,7 +197,9 @@ public class ProductionService {
 		if (production.passphraseSealed() == null) {
 			throw new ConflictException("The passphrase of this package has already been shown; it is not kept.");
 		}
-		String passphrase = new String(this.master.open(production.passphraseSealed()), StandardCharsets.UTF_8);
+		String passphrase = new String(
+				this.master.open(production.passphraseSealed(), ProductionStore.passphrasePlace(id)),
+				StandardCharsets.UTF_8);
 		this.store.forgetPassphrase(id);
 		this.events.publishEvent(new DisclosureEvent(id, officer.actor(), "production.passphrase-shown", Map.of()));
 		return passphrase;

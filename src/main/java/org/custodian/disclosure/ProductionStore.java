@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.custodian.shared.RequestId;
+import org.custodian.shared.crypto.MasterKey;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -146,6 +147,11 @@ class ProductionStore {
 	record Production(RequestId requestId, String status, int attempts, String lastError, String fileName,
 			Long sizeBytes, String packageSha256, String manifestSha256, byte[] passphraseSealed, Instant queuedAt,
 			Instant producedAt, Instant expiresAt, Instant purgedAt, int downloads) {
+	}
+
+	/** Where a package's sealed passphrase lives, as its associated data. */
+	static MasterKey.SealedAt passphrasePlace(RequestId id) {
+		return new MasterKey.SealedAt("production", "passphrase_sealed", id.value().toString());
 	}
 
 }

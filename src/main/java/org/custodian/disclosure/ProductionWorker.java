@@ -161,8 +161,8 @@ class ProductionWorker {
 				this.gate.require(id);
 				this.review.finishProduction(id, Actor.SYSTEM);
 				this.store.produced(id, target.getFileName().toString(), size, packageSha, result.manifestSha256(),
-						this.master.seal(secret), PackageBuilder.sha256(secret), now,
-						now.plus(this.properties.retention()));
+						this.master.seal(secret, ProductionStore.passphrasePlace(id)), PackageBuilder.sha256(secret),
+						now, now.plus(this.properties.retention()));
 				this.events.publishEvent(new DisclosureEvent(id, Actor.SYSTEM, "production.built",
 						Map.of("packageSha256", packageSha, "manifestSha256", result.manifestSha256(), "bytes", size,
 								"files", result.files(), "records", result.records(), "attempt", attempt)));

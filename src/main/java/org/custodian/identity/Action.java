@@ -83,7 +83,8 @@ public enum Action {
 	REVOKE_TOKEN(Relationship.NONE, ADMIN),
 	REGISTER_AGENCY(Relationship.NONE, ADMIN),
 	VERIFY_AGENCY(Relationship.NONE, ADMIN),
-	ADD_OFFICER(Relationship.NONE, ADMIN);
+	ADD_OFFICER(Relationship.NONE, ADMIN),
+	ROTATE_KEYS(Relationship.NONE, ADMIN);
 	// @formatter:on
 
 	/**
@@ -93,7 +94,7 @@ public enum Action {
 	 * requests are never among them.
 	 */
 	private static final Set<Action> OPERATOR = Set.of(IMPORT_SANCTIONS_LIST, PROPOSE_PUBLICATION, VERIFY_PUBLICATION,
-			VERIFY_AUDIT_LOG, CREATE_STAFF, ISSUE_TOKEN, REGISTER_AGENCY, VERIFY_AGENCY, ADD_OFFICER);
+			VERIFY_AUDIT_LOG, CREATE_STAFF, ISSUE_TOKEN, REGISTER_AGENCY, VERIFY_AGENCY, ADD_OFFICER, ROTATE_KEYS);
 
 	/** Which kind of caller a row admits. */
 	public enum Caller {

@@ -77,9 +77,9 @@ public class SecondFactors {
 		this.jdbc.sql("""
 				INSERT INTO second_factor (subject_kind, subject_id, secret) VALUES (?, ?, ?)
 				ON CONFLICT (subject_kind, subject_id) DO NOTHING""")
-			.params(user.kind().name(), user.id(), seal(Totp.newSecret()))
+			.params(user.kind().name(), user.id(), seal(user, Totp.newSecret()))
 			.update();
-		String secret = reveal(
+		String secret = reveal(user,
 				this.jdbc.sql("SELECT secret FROM second_factor WHERE subject_kind = ? AND subject_id = ?")
 					.params(user.kind().name(), user.id())
 					.query(String.class)
@@ -102,7 +102,7 @@ public class SecondFactors {
 			.params(user.kind().name(), user.id())
 			.query(String.class)
 			.optional()
-			.map(this::reveal)
+			.map((stored) -> reveal(user, stored))
 			.orElseThrow(() -> new ConflictException("Start the enrolment first."));
 		Long step = matchingStep(secret, code, 0);
 		if (step == null) {
@@ -161,13 +161,13 @@ public class SecondFactors {
 		if (row == null) {
 			return false;
 		}
-		String secret = reveal((String) row.get("secret"));
+		String secret = reveal(user, (String) row.get("secret"));
 		Long step = matchingStep(secret, code, ((Number) row.get("last_step")).longValue());
 		if (step != null) {
 			// Also seals a secret stored before secrets were sealed.
 			this.jdbc
 				.sql("UPDATE second_factor SET last_step = ?, secret = ? WHERE subject_kind = ? AND subject_id = ?")
-				.params(step, ((String) row.get("secret")).startsWith(SEALED) ? row.get("secret") : seal(secret),
+				.params(step, ((String) row.get("secret")).startsWith(SEALED) ? row.get("secret") : seal(user, secret),
 						user.kind().name(), user.id())
 				.update();
 			return true;
@@ -208,16 +208,20 @@ public class SecondFactors {
 	 * sealed under the master key, and a copy of the database alone does not give it
 	 * away.
 	 */
-	private String seal(String secret) {
-		return SEALED
-				+ Base64.getEncoder().encodeToString(this.masterKey.seal(secret.getBytes(StandardCharsets.UTF_8)));
+	private String seal(CurrentUser user, String secret) {
+		return SEALED + Base64.getEncoder()
+			.encodeToString(this.masterKey.seal(secret.getBytes(StandardCharsets.UTF_8), place(user)));
 	}
 
-	private String reveal(String stored) {
-		return stored.startsWith(SEALED)
-				? new String(this.masterKey.open(Base64.getDecoder().decode(stored.substring(SEALED.length()))),
-						StandardCharsets.UTF_8)
-				: stored;
+	private String reveal(CurrentUser user, String stored) {
+		return stored.startsWith(SEALED) ? new String(
+				this.masterKey.open(Base64.getDecoder().decode(stored.substring(SEALED.length())), place(user)),
+				StandardCharsets.UTF_8) : stored;
+	}
+
+	/** The row as {@code SealedValues} names it: kind and id. */
+	private static MasterKey.SealedAt place(CurrentUser user) {
+		return new MasterKey.SealedAt("second_factor", "secret", user.kind().name() + "/" + user.id());
 	}
 
 	private static String normalise(String code) {

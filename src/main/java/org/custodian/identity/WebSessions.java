@@ -30,6 +30,12 @@ public class WebSessions {
 	/** The same for an officer. */
 	public static final String ENROL_OFFICER = "ENROL_OFFICER";
 
+	/**
+	 * The only authority of a staff member signed in at the identity provider whose
+	 * second factor is still asked here.
+	 */
+	public static final String SECOND_FACTOR_STAFF = "SECOND_FACTOR_STAFF";
+
 	private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
 	/**
@@ -40,9 +46,6 @@ public class WebSessions {
 	 * enrol a second factor
 	 */
 	public void signIn(CurrentUser user, boolean complete, HttpServletRequest request, HttpServletResponse response) {
-		if (request.getSession(false) != null) {
-			request.changeSessionId();
-		}
 		List<GrantedAuthority> authorities;
 		if (!complete) {
 			authorities = List.of(new SimpleGrantedAuthority(user.isStaff() ? ENROL_STAFF : ENROL_OFFICER));
@@ -55,6 +58,22 @@ public class WebSessions {
 				.stream()
 				.map((role) -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.name()))
 				.toList();
+		}
+		save(user, authorities, request, response);
+	}
+
+	/**
+	 * A staff member signed in at the identity provider, whose session may only give the
+	 * second factor.
+	 */
+	public void awaitSecondFactor(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
+		save(user, List.of(new SimpleGrantedAuthority(SECOND_FACTOR_STAFF)), request, response);
+	}
+
+	private void save(CurrentUser user, List<GrantedAuthority> authorities, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (request.getSession(false) != null) {
+			request.changeSessionId();
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));

@@ -199,7 +199,8 @@ public class Preservations implements PreservedRecords {
 				this.jdbc.sql("""
 						INSERT INTO preserved_records (request_id, account_id, category, records, sha256, sealed)
 						VALUES (?, ?, ?, ?, encode(sha256(?), 'hex'), ?)""")
-					.params(id.value(), account.id(), category.name(), count, plain, this.master.seal(plain))
+					.params(id.value(), account.id(), category.name(), count, plain,
+							this.master.seal(plain, recordsPlace(id, account.id(), category.name())))
 					.update();
 				total += count;
 			}
@@ -314,12 +315,17 @@ public class Preservations implements PreservedRecords {
 			.map(RequestId::new);
 	}
 
+	private static MasterKey.SealedAt recordsPlace(RequestId id, String account, String category) {
+		return new MasterKey.SealedAt("preserved_records", "sealed", id.value() + "/" + account + "/" + category);
+	}
+
 	private Map<DataCategory, byte[]> openSets(RequestId preservation, String accountId) {
 		Map<DataCategory, byte[]> sets = new EnumMap<>(DataCategory.class);
 		this.jdbc.sql("SELECT category, sealed FROM preserved_records WHERE request_id = ? AND account_id = ?")
 			.params(preservation.value(), accountId)
 			.query((rs, row) -> sets.put(DataCategory.valueOf(rs.getString("category")),
-					this.master.open(rs.getBytes("sealed"))))
+					this.master.open(rs.getBytes("sealed"),
+							recordsPlace(preservation, accountId, rs.getString("category")))))
 			.list();
 		return sets;
 	}

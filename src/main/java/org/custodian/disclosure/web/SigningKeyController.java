@@ -1,6 +1,7 @@
 package org.custodian.disclosure.web;
 
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,8 +39,21 @@ class SigningKeyController {
 	@GetMapping("/.well-known/custodian/jwks.json")
 	ResponseEntity<Map<String, List<Map<String, Object>>>> jwks() {
 		this.keys.active();
-		List<Map<String, Object>> keys = this.keys.publicKeys().stream().map(PublicKeys::jwk).toList();
+		List<Map<String, Object>> keys = this.keys.publicKeys().stream().map(SigningKeyController::jwk).toList();
 		return ResponseEntity.ok().contentType(JWK_SET).body(Map.of("keys", keys));
+	}
+
+	/**
+	 * The key with when it signed: a retired key stays, so that what it signed earlier
+	 * still verifies, and says since when it no longer signs.
+	 */
+	private static Map<String, Object> jwk(SigningKeys.PublishedKey published) {
+		Map<String, Object> jwk = new LinkedHashMap<>(PublicKeys.jwk(published.key()));
+		jwk.put("custodian:notBefore", published.notBefore().toString());
+		if (published.notAfter() != null) {
+			jwk.put("custodian:notAfter", published.notAfter().toString());
+		}
+		return jwk;
 	}
 
 }

@@ -30,7 +30,8 @@ class SignInRateLimit extends OncePerRequestFilter {
 
 	static final Duration WINDOW = Duration.ofMinutes(5);
 
-	private static final Set<String> GUARDED = Set.of("/portal/login", "/console/login", "/portal/register");
+	private static final Set<String> GUARDED = Set.of("/portal/login", "/console/login", "/portal/register",
+			"/console/second-factor");
 
 	private final JdbcClient jdbc;
 

@@ -3,8 +3,11 @@ package org.custodian.identity.security;
 import java.time.Clock;
 
 import org.custodian.identity.Action;
+import org.custodian.identity.SingleSignOnProperties;
+import org.custodian.identity.StaffSingleSignOn;
 import org.custodian.identity.WebSessions;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -32,6 +36,9 @@ class WebSecurityConfiguration {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+	static final String REFERENCE_PAGE_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+			"style-src 'self' 'unsafe-hashes' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='");
 
 	private static final String[] STAFF = { "INTAKE", "REVIEWER", "APPROVER", "HUMAN_RIGHTS_LEAD", "POLICY_ADMIN",
 			"AUDITOR", "ADMIN" };
@@ -73,13 +80,27 @@ class WebSecurityConfiguration {
 
 	@Bean
 	@Order(11)
-	SecurityFilterChain console(HttpSecurity http, SignInRateLimit limit) throws Exception {
+	SecurityFilterChain console(HttpSecurity http, SignInRateLimit limit,
+			ObjectProvider<ClientRegistrationRepository> registrations, StaffSingleSignOn singleSignOn,
+			SingleSignOnProperties properties, WebSessions sessions) throws Exception {
+		if (registrations.getIfAvailable() != null) {
+			// Staff single sign-on (OpenID Connect), under /console so that this chain
+			// and its headers apply; the provider's tokens are not kept (ADR 0020).
+			http.oauth2Login((login) -> login.loginPage("/console/login")
+				.authorizationEndpoint((endpoint) -> endpoint.baseUri("/console/oauth2/authorization"))
+				.redirectionEndpoint((endpoint) -> endpoint.baseUri("/console/login/oauth2/code/*"))
+				.successHandler(new SingleSignOnSuccess(singleSignOn, properties, sessions))
+				.failureUrl("/console/login?ssoRefused"));
+		}
 		browser(http).addFilterBefore(limit, CsrfFilter.class)
 			.securityMatcher("/console", "/console/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/console/login")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/console/login", "/console/oauth2/authorization/*", "/console/login/oauth2/code/*")
 				.permitAll()
 				.requestMatchers("/console/enrolment")
 				.hasAuthority(WebSessions.ENROL_STAFF)
+				.requestMatchers("/console/second-factor")
+				.hasAuthority(WebSessions.SECOND_FACTOR_STAFF)
 				.requestMatchers("/console/audit/**")
 				.hasAnyRole("AUDITOR", "ADMIN")
 				.requestMatchers(HttpMethod.POST, "/console/transparency/*/publications",
@@ -112,15 +133,30 @@ class WebSecurityConfiguration {
 	}
 
 	/**
-	 * Stylesheets, scripts, the error page and the public transparency report, with the
-	 * same headers.
+	 * Stylesheets, scripts, the error page, the public transparency report and the API's
+	 * description, with the same headers.
 	 */
 	@Bean
 	@Order(12)
 	SecurityFilterChain assets(HttpSecurity http) throws Exception {
 		browser(http)
 			.securityMatcher("/", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/transparency",
-					"/transparency/**")
+					"/transparency/**", "/v3/api-docs", "/v3/api-docs/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		return http.build();
+	}
+
+	/**
+	 * The API's reference page for agencies' developers (springdoc's Swagger UI). Its
+	 * page loads only scripts of its own, the initializer included, so scripts stay
+	 * {@code 'self'}; Swagger UI applies one inline style, allowed here by its hash and
+	 * on these paths only (a new Swagger UI version may need the hash its browser test
+	 * reports).
+	 */
+	@Bean
+	@Order(13)
+	SecurityFilterChain apiReference(HttpSecurity http) throws Exception {
+		browser(http, REFERENCE_PAGE_POLICY).securityMatcher("/swagger-ui.html", "/swagger-ui/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		return http.build();
 	}
@@ -130,10 +166,14 @@ class WebSecurityConfiguration {
 	}
 
 	private static HttpSecurity browser(HttpSecurity http) throws Exception {
+		return browser(http, CONTENT_SECURITY_POLICY);
+	}
+
+	private static HttpSecurity browser(HttpSecurity http, String policy) throws Exception {
 		return http.csrf(Customizer.withDefaults())
 			.requestCache((cache) -> cache.disable())
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader(

@@ -15,8 +15,10 @@ import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.web.BrowserPage;
 import org.custodian.shared.web.FormErrors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +40,11 @@ class ConsoleLoginController {
 
 	private final WebSessions sessions;
 
-	ConsoleLoginController(StaffSignIn signIn, StaffAccounts staff, SecondFactors secondFactors, WebSessions sessions) {
+	private final ObjectProvider<ClientRegistrationRepository> registrations;
+
+	ConsoleLoginController(StaffSignIn signIn, StaffAccounts staff, SecondFactors secondFactors, WebSessions sessions,
+			ObjectProvider<ClientRegistrationRepository> registrations) {
+		this.registrations = registrations;
 		this.signIn = signIn;
 		this.staff = staff;
 		this.secondFactors = secondFactors;
@@ -51,8 +57,31 @@ class ConsoleLoginController {
 	}
 
 	@GetMapping("/console/login")
-	String login() {
+	String login(Model model) {
+		ClientRegistrationRepository repository = this.registrations.getIfAvailable();
+		model.addAttribute("singleSignOn", (repository instanceof Iterable<?> all) ? all : List.of());
 		return "console/login";
+	}
+
+	/**
+	 * After the identity provider's sign-in, when Custodian still asks its own second
+	 * factor.
+	 */
+	@GetMapping("/console/second-factor")
+	String secondFactor() {
+		return "console/second-factor";
+	}
+
+	@PostMapping("/console/second-factor")
+	String giveSecondFactor(@RequestParam(defaultValue = "") String code, @AuthenticationPrincipal CurrentUser user,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		if (!this.secondFactors.verify(user, code)) {
+			response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			model.addAttribute("failed", true);
+			return "console/second-factor";
+		}
+		this.sessions.signIn(user, true, request, response);
+		return "redirect:/console/cases";
 	}
 
 	@PostMapping("/console/login")

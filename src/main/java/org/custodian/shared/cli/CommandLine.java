@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
-	private static final Set<String> GROUPS = Set.of("audit", "report", "policy", "sanctions", "verify-package",
+	private static final Set<String> GROUPS = Set.of("audit", "report", "policy", "sanctions", "verify-package", "keys",
 			"help");
 
 	private CommandLine() {
