@@ -44,6 +44,7 @@ final class Rows {
 		rows.addAll(PolicyRows.apiRows());
 		rows.addAll(consoleRows());
 		rows.addAll(PolicyRows.consoleRows());
+		rows.addAll(RemovalRows.all());
 		rows.addAll(apiForOfficers());
 		rows.addAll(portalRows());
 		return rows;

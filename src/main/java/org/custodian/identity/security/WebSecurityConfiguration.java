@@ -119,7 +119,7 @@ class WebSecurityConfiguration {
 	SecurityFilterChain assets(HttpSecurity http) throws Exception {
 		browser(http)
 			.securityMatcher("/", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/transparency",
-					"/transparency/**")
+					"/transparency/**", "/sample-platform/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		return http.build();
 	}
