@@ -9,6 +9,7 @@ import org.custodian.agency.ActiveOfficer;
 import org.custodian.agency.Agencies;
 import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
+import org.custodian.shared.ConflictException;
 import org.custodian.shared.Enums;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.Jurisdiction;
@@ -137,6 +138,31 @@ public class RemovalQueries {
 					rs.getString("status"), rs.getString("jurisdiction"), rs.getString("basis"), rs.getString("reason"),
 					rs.getInt("items"), RemovalRequests.instant(rs, "received_at")))
 			.list();
+	}
+
+	/**
+	 * An item's decision as a statement of reasons for the DSA Transparency Database; 409
+	 * until a decision acting on content has been given effect.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Object> statementOfReasons(UUID id, UUID itemId, CurrentUser reader) {
+		reader.require(Action.READ_CASE);
+		RemovalRequest request = this.requests.require(id);
+		RemovalRequest.Item item = request.items()
+			.stream()
+			.filter((candidate) -> candidate.id().equals(itemId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("No item with this id in this removal request."));
+		if (item.decision() == null || !item.decision().actsOnContent() || item.effectGivenAt() == null) {
+			throw new ConflictException("Only a restriction or removal that has been given effect has a statement "
+					+ "of reasons; this item's decision is " + ((item.decision() != null) ? item.decision() : "open")
+					+ ".");
+		}
+		String reasoning = this.jdbc.sql("SELECT reason FROM removal_proposal WHERE id = ?")
+			.param(item.proposalId())
+			.query(String.class)
+			.single();
+		return StatementOfReasons.of(request, item, reasoning);
 	}
 
 	private static List<String> codes(RemovalRequest request) {

@@ -15,6 +15,8 @@ import static org.custodian.authorization.Caller.HUMAN_RIGHTS_LEAD;
 import static org.custodian.authorization.Caller.OWNER;
 import static org.custodian.authorization.Caller.REVIEWER;
 import static org.custodian.authorization.Row.api;
+import static org.custodian.authorization.Row.console;
+import static org.custodian.authorization.Row.portal;
 
 /**
  * The matrix's removal-request rows (issue 12): officers submit and follow their agency's
@@ -29,7 +31,7 @@ final class RemovalRows {
 	static List<Row> all() {
 		Set<Caller> readers = EnumSet.of(OWNER, COLLEAGUE);
 		readers.addAll(Caller.STAFF);
-		return List.of(
+		List<Row> rows = new java.util.ArrayList<>(List.of(
 				api("POST", "/api/v1/removal-requests").allow(Caller.OFFICERS)
 					.on((f) -> f.count("removal_request"))
 					.body(Removals.order(List.of("US"), "matrix-post")),
@@ -43,7 +45,50 @@ final class RemovalRows {
 					.body(Map.of("approve", true, "comment", "Agreed")),
 				api("POST", "/api/v1/removal-requests/{id}/human-rights-review").allow(HUMAN_RIGHTS_LEAD)
 					.on(RemovalRows::inReview)
+					.body(Map.of("verdict", "SATISFIED", "note", "No concern"))));
+		rows.addAll(consoleRows());
+		rows.addAll(List.of(
+				portal("POST", "/portal/removals").allow(Caller.OFFICERS)
+					.on((f) -> f.count("removal_request"))
+					.body(Map.of("basis", "COURT_ORDER", "legalBasis", "Order 7", "issuingAuthority", "District Court",
+							"items[0].kind", "POST_ID", "items[0].value", "matrix-post", "reason", "DEFAMATION",
+							"explanation", "Accuses an official")),
+				portal("GET", "/portal/removals/{id}").allow(OWNER, COLLEAGUE)
+					.on(RemovalRows::inReview)
+					.page()
+					.readOnly()));
+		return rows;
+	}
+
+	/** The console's removal pages say the same as the API. */
+	static List<Row> consoleRows() {
+		return List.of(
+				console("GET", "/console/removals/{id}").allow(Caller.STAFF)
+					.on(RemovalRows::inReview)
+					.page()
+					.readOnly(),
+				console("POST", "/console/removals/{id}/decision").allow(REVIEWER)
+					.on(RemovalRows::inReview)
+					.body((t, c) -> decisionForm(t.var("item"))),
+				console("POST", "/console/removals/{id}/approval").allow(APPROVER)
+					.on(RemovalRows::pendingApproval)
+					.fourEyes()
+					.body(Map.of("verdict", "approve", "comment", "Agreed")),
+				console("POST", "/console/removals/{id}/human-rights-review").allow(HUMAN_RIGHTS_LEAD)
+					.on(RemovalRows::inReview)
 					.body(Map.of("verdict", "SATISFIED", "note", "No concern")));
+	}
+
+	private static Map<String, String> decisionForm(String item) {
+		Map<String, String> form = new java.util.LinkedHashMap<>();
+		form.put("decision." + item, "REMOVE_GLOBALLY");
+		form.put("reason", "Breaks the platform's rules");
+		for (String field : List.of("legality", "legitimateAim", "necessity", "proportionality", "competentAuthority",
+				"companyPolicy", "humanRights")) {
+			form.put("assessment." + field + ".verdict", "SATISFIED");
+			form.put("assessment." + field + ".note", "Checked");
+		}
+		return form;
 	}
 
 	/** A removal request of the owner's agency, its one item open. */

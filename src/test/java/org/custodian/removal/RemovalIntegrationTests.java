@@ -163,6 +163,18 @@ class RemovalIntegrationTests extends IntegrationTest {
 		assertThat(this.removals.seen(restricted, "FR").path("visible").asBoolean()).isTrue();
 		assertThat(this.removals.seen(removed, "FR").path("visible").asBoolean()).isFalse();
 		assertThat(this.removals.seen(kept, "MC").path("visible").asBoolean()).isTrue();
+
+		String statements = "/api/v1/removal-requests/" + id + "/items/";
+		JsonNode statement = this.api.as(this.reviewer.token())
+			.get(statements + items.get(0) + "/statement-of-reasons")
+			.json();
+		assertThat(statement.path("decision_ground").asString()).isEqualTo("DECISION_GROUND_ILLEGAL_CONTENT");
+		assertThat(statement.path("illegal_content_legal_ground").asString()).isEqualTo("Defamation Ordinance s. 21");
+		assertThat(statement.path("puid").asString()).isEqualTo(items.get(0));
+		assertThat(this.api.as(this.reviewer.token()).get(statements + items.get(2) + "/statement-of-reasons").status())
+			.isEqualTo(409);
+		assertThat(this.api.as(this.officer.token()).get(statements + items.get(0) + "/statement-of-reasons").status())
+			.isEqualTo(403);
 	}
 
 	@Test

@@ -60,6 +60,8 @@ class SecurityConfiguration {
 				.hasRole("OFFICER")
 				.requestMatchers(HttpMethod.POST, "/api/v1/removal-requests")
 				.hasRole("OFFICER")
+				.requestMatchers(HttpMethod.GET, "/api/v1/removal-requests/*/items/*/statement-of-reasons")
+				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.GET, "/api/v1/removal-requests", "/api/v1/removal-requests/*")
 				.hasAnyRole(OFFICER_OR_STAFF)
 				.requestMatchers(HttpMethod.POST, "/api/v1/removal-requests/*/decision")

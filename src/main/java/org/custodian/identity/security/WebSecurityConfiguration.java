@@ -102,6 +102,12 @@ class WebSecurityConfiguration {
 				.hasAnyRole(roles(Action.APPROVE_DECISION))
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/assignment")
 				.hasAnyRole(roles(Action.ASSIGN_CASE))
+				.requestMatchers(HttpMethod.POST, "/console/removals/*/decision")
+				.hasAnyRole(roles(Action.PROPOSE_REMOVAL_DECISION))
+				.requestMatchers(HttpMethod.POST, "/console/removals/*/approval")
+				.hasAnyRole(roles(Action.APPROVE_REMOVAL_DECISION))
+				.requestMatchers(HttpMethod.POST, "/console/removals/*/human-rights-review")
+				.hasAnyRole(roles(Action.RECORD_HUMAN_RIGHTS_REVIEW))
 				.anyRequest()
 				.hasAnyRole(STAFF))
 			.exceptionHandling((handling) -> handling

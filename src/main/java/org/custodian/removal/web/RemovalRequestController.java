@@ -1,14 +1,11 @@
 package org.custodian.removal.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.custodian.identity.CurrentUser;
-import org.custodian.intake.IntakeService.Upload;
 import org.custodian.removal.RemovalForm;
 import org.custodian.removal.RemovalIntake;
 import org.custodian.removal.RemovalProposalForm;
@@ -64,7 +61,7 @@ class RemovalRequestController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@AuthenticationPrincipal CurrentUser officer) {
 		RemovalForm form = this.intake.parse(request);
-		return receipt(this.intake.submit(officer, form, upload(document), idempotencyKey));
+		return receipt(this.intake.submit(officer, form, Uploads.of(document), idempotencyKey));
 	}
 
 	@GetMapping
@@ -76,6 +73,12 @@ class RemovalRequestController {
 	@GetMapping("/{id}")
 	Object get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser caller) {
 		return this.queries.view(id, caller);
+	}
+
+	@GetMapping("/{id}/items/{itemId}/statement-of-reasons")
+	Map<String, Object> statementOfReasons(@PathVariable UUID id, @PathVariable UUID itemId,
+			@AuthenticationPrincipal CurrentUser staff) {
+		return this.queries.statementOfReasons(id, itemId, staff);
 	}
 
 	@PostMapping("/{id}/decision")
@@ -114,18 +117,6 @@ class RemovalRequestController {
 			.header("Location", "/api/v1/removal-requests/" + receipt.id())
 			.header("Idempotent-Replayed", Boolean.toString(receipt.replayed()))
 			.body(body);
-	}
-
-	private static Upload upload(MultipartFile file) {
-		if (file == null) {
-			return null;
-		}
-		try {
-			return new Upload(file.getOriginalFilename(), file.getBytes());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
