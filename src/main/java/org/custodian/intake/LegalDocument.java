@@ -37,7 +37,8 @@ public record LegalDocument(String filename, byte[] content, String sha256) {
 		return new LegalDocument(name, content, sha256(content));
 	}
 
-	static String sha256(byte[] content) {
+	/** The hexadecimal SHA-256 of some bytes. */
+	public static String sha256(byte[] content) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 		}

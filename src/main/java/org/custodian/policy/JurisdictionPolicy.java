@@ -3,6 +3,7 @@ package org.custodian.policy;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.custodian.shared.Instrument;
@@ -34,6 +35,24 @@ public final class JurisdictionPolicy {
 			.<PolicyOutcome>map(PolicyOutcome.Hold::new)
 			.orElseGet(() -> (stage == PauseStage.REVIEW && requiresMlat(request, mlatOnly))
 					? new PolicyOutcome.RequireMlat(mlatMessage(request.requester())) : new PolicyOutcome.Proceed());
+	}
+
+	/**
+	 * The pause that holds a removal request at a stage now, if any: the earliest in
+	 * force that covers removal requests and matches it.
+	 * @param requester the requesting authority's jurisdiction
+	 * @param territorialScope where the order asks for content to be restricted
+	 * @param receivedAt when the request arrived
+	 * @param stage the stage the request is about to enter
+	 * @param pauses the pauses in force
+	 * @param now the time of evaluation
+	 */
+	public static Optional<Pause> removalHold(Jurisdiction requester, Set<Jurisdiction> territorialScope,
+			Instant receivedAt, PauseStage stage, List<Pause> pauses, Instant now) {
+		return pauses.stream()
+			.filter((pause) -> pause.stops(stage) && !pause.effectiveFrom().isAfter(now)
+					&& pause.matchesRemoval(requester, territorialScope, receivedAt))
+			.min(Comparator.comparing(Pause::effectiveFrom));
 	}
 
 	/**

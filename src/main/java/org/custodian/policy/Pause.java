@@ -14,21 +14,38 @@ import org.custodian.shared.RequestType;
  * and what would lift it.
  */
 public record Pause(UUID id, Jurisdiction jurisdiction, PauseMatch match, Set<PauseStage> stages, PauseScope appliesTo,
-		Instant effectiveFrom, String reason, UUID assessmentId, String liftingCondition, boolean exceptEmergencies) {
+		Instant effectiveFrom, String reason, UUID assessmentId, String liftingCondition, boolean exceptEmergencies,
+		Set<PauseCovers> covers) {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
 	public Pause {
 		stages = Set.copyOf(stages);
+		covers = (covers == null || covers.isEmpty()) ? Set.of(PauseCovers.DATA_REQUESTS) : Set.copyOf(covers);
+	}
+
+	/** A pause of data requests only. */
+	public Pause(UUID id, Jurisdiction jurisdiction, PauseMatch match, Set<PauseStage> stages, PauseScope appliesTo,
+			Instant effectiveFrom, String reason, UUID assessmentId, String liftingCondition,
+			boolean exceptEmergencies) {
+		this(id, jurisdiction, match, stages, appliesTo, effectiveFrom, reason, assessmentId, liftingCondition,
+				exceptEmergencies, Set.of(PauseCovers.DATA_REQUESTS));
+	}
+
+	public boolean covers(PauseCovers kind) {
+		return this.covers.contains(kind);
 	}
 
 	public boolean stops(PauseStage stage) {
 		return this.stages.contains(stage);
 	}
 
-	/** Whether the pause catches the request (whatever its stage). */
+	/** Whether the pause catches the data request (whatever its stage). */
 	public boolean matches(RequestFacts request) {
+		if (!covers(PauseCovers.DATA_REQUESTS)) {
+			return false;
+		}
 		if (this.exceptEmergencies && request.type() == RequestType.EMERGENCY) {
 			return false;
 		}
@@ -37,6 +54,21 @@ public record Pause(UUID id, Jurisdiction jurisdiction, PauseMatch match, Set<Pa
 		}
 		return (this.match.from() && request.requester().equals(this.jurisdiction))
 				|| (this.match.about() && request.targets().contains(this.jurisdiction));
+	}
+
+	/**
+	 * Whether the pause catches a removal request: one from this jurisdiction's
+	 * authorities, or one asking to restrict content in it (its territorial scope).
+	 */
+	public boolean matchesRemoval(Jurisdiction requester, Set<Jurisdiction> territorialScope, Instant receivedAt) {
+		if (!covers(PauseCovers.REMOVAL_REQUESTS)) {
+			return false;
+		}
+		if (this.appliesTo == PauseScope.NEW_ONLY && receivedAt.isBefore(this.effectiveFrom)) {
+			return false;
+		}
+		return (this.match.from() && requester.equals(this.jurisdiction))
+				|| (this.match.about() && territorialScope.contains(this.jurisdiction));
 	}
 
 	/** What the officer reads on a request held by this pause. */

@@ -173,14 +173,15 @@ public class PauseDecisions {
 		this.jdbc.sql("""
 				INSERT INTO pause (id, jurisdiction, match, stops_review, stops_production, applies_to, effective_from,
 				  reason, assessment_id, lifting_condition, except_emergencies, status, proposed_by, proposed_at,
-				  enacted_by, enacted_at, urgent_reason, review_due_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  enacted_by, enacted_at, urgent_reason, review_due_at, covers)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ','))""")
 			.params(pause.id(), pause.jurisdiction().code(), pause.match().name(), pause.stops(PauseStage.REVIEW),
 					pause.stops(PauseStage.PRODUCTION), pause.appliesTo().name(), PauseRows.utc(pause.effectiveFrom()),
 					pause.reason(), pause.assessmentId(), pause.liftingCondition(), pause.exceptEmergencies(),
 					status.name(), caller.id(), PauseRows.utc(now), inForce ? caller.id() : null,
 					inForce ? PauseRows.utc(now) : null, (urgent != null) ? urgent.reason() : null,
-					(urgent != null) ? PauseRows.utc(urgent.reviewDueAt()) : null)
+					(urgent != null) ? PauseRows.utc(urgent.reviewDueAt()) : null,
+					String.join(",", pause.covers().stream().map(Enum::name).sorted().toList()))
 			.update();
 	}
 
@@ -219,6 +220,7 @@ public class PauseDecisions {
 		details.put("match", pause.match().name());
 		details.put("stages", pause.stages().stream().map(Enum::name).sorted().toList());
 		details.put("appliesTo", pause.appliesTo().name());
+		details.put("covers", pause.covers().stream().map(Enum::name).sorted().toList());
 		details.put("effectiveFrom", pause.effectiveFrom().toString());
 		details.put("reason", pause.reason());
 		details.put("exceptEmergencies", pause.exceptEmergencies());

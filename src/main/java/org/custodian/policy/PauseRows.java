@@ -23,7 +23,7 @@ final class PauseRows {
 		return new Pause(rs.getObject("id", UUID.class), Jurisdiction.of(rs.getString("jurisdiction")),
 				PauseMatch.valueOf(rs.getString("match")), stages(rs), PauseScope.valueOf(rs.getString("applies_to")),
 				instant(rs, "effective_from"), rs.getString("reason"), rs.getObject("assessment_id", UUID.class),
-				rs.getString("lifting_condition"), rs.getBoolean("except_emergencies"));
+				rs.getString("lifting_condition"), rs.getBoolean("except_emergencies"), covers(rs));
 	}
 
 	static PauseState state(ResultSet rs, int row) throws SQLException {
@@ -38,6 +38,14 @@ final class PauseRows {
 		return new PauseState(pause(rs, row), PauseStatus.valueOf(rs.getString("status")),
 				rs.getObject("proposed_by", UUID.class), instant(rs, "proposed_at"), instant(rs, "enacted_at"),
 				instant(rs, "lifted_at"), urgent, lifting);
+	}
+
+	static Set<PauseCovers> covers(ResultSet rs) throws SQLException {
+		Set<PauseCovers> covers = EnumSet.noneOf(PauseCovers.class);
+		for (String kind : (String[]) rs.getArray("covers").getArray()) {
+			covers.add(PauseCovers.valueOf(kind));
+		}
+		return covers;
 	}
 
 	static Set<PauseStage> stages(ResultSet rs) throws SQLException {

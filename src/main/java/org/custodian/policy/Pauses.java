@@ -68,6 +68,15 @@ public class Pauses {
 				}
 			}
 		}
+		Set<PauseCovers> covers = EnumSet.noneOf(PauseCovers.class);
+		List<String> kinds = (form.covers() != null && !form.covers().isEmpty()) ? form.covers()
+				: List.of(PauseCovers.DATA_REQUESTS.name());
+		for (int i = 0; i < kinds.size(); i++) {
+			PauseCovers kind = problems.enumValue(PauseCovers.class, kinds.get(i), "covers[" + i + "]", true);
+			if (kind != null) {
+				covers.add(kind);
+			}
+		}
 		PauseScope scope = (form.appliesTo() == null) ? PauseScope.ALL
 				: problems.enumValue(PauseScope.class, form.appliesTo(), "appliesTo", true);
 		Instant now = Instant.now(this.clock);
@@ -99,7 +108,7 @@ public class Pauses {
 		}
 		problems.throwIfAny();
 		return new Pause(UUID.randomUUID(), Jurisdiction.of(form.jurisdiction()), match, stages, scope, effectiveFrom,
-				reason, assessmentId, liftingCondition, Boolean.TRUE.equals(form.exceptEmergencies()));
+				reason, assessmentId, liftingCondition, Boolean.TRUE.equals(form.exceptEmergencies()), covers);
 	}
 
 	/** Every pause in force (not proposed, not lifted): the ones that hold requests. */
@@ -138,6 +147,7 @@ public class Pauses {
 		view.put("match", pause.match().name());
 		view.put("stages", pause.stages().stream().sorted().toList());
 		view.put("appliesTo", pause.appliesTo().name());
+		view.put("covers", pause.covers().stream().sorted().toList());
 		view.put("effectiveFrom", pause.effectiveFrom());
 		view.put("reason", pause.reason());
 		view.put("assessmentId", pause.assessmentId());
@@ -216,11 +226,20 @@ public class Pauses {
 
 	/**
 	 * A pause as an administrator wrote it; {@code urgent} with an {@code urgentReason}
-	 * asks for it to be enacted at once, reviewed by a second administrator afterwards.
+	 * asks for it to be enacted at once, reviewed by a second administrator afterwards;
+	 * {@code covers} names the kinds of request it holds (DATA_REQUESTS when absent).
 	 */
 	public record PauseForm(String jurisdiction, String match, List<String> stages, String appliesTo,
 			String effectiveFrom, String reason, String assessmentId, String liftingCondition,
-			Boolean exceptEmergencies, Boolean urgent, String urgentReason) {
+			Boolean exceptEmergencies, Boolean urgent, String urgentReason, List<String> covers) {
+
+		/** A pause of data requests. */
+		public PauseForm(String jurisdiction, String match, List<String> stages, String appliesTo, String effectiveFrom,
+				String reason, String assessmentId, String liftingCondition, Boolean exceptEmergencies, Boolean urgent,
+				String urgentReason) {
+			this(jurisdiction, match, stages, appliesTo, effectiveFrom, reason, assessmentId, liftingCondition,
+					exceptEmergencies, urgent, urgentReason, null);
+		}
 
 		/** A pause to be proposed and confirmed by two people (not urgent). */
 		public PauseForm(String jurisdiction, String match, List<String> stages, String appliesTo, String effectiveFrom,

@@ -1,7 +1,6 @@
 package org.custodian.review;
 
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,6 @@ import java.util.UUID;
 
 import org.custodian.policy.CategoryFinding;
 import org.custodian.review.Assessment.Consideration;
-import org.custodian.review.Assessment.Finding;
-import org.custodian.review.Assessment.Verdict;
 import org.custodian.shared.DataCategory;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.StaffId;
@@ -54,7 +51,7 @@ public record Decision(UUID id, Outcome outcome, Set<DataCategory> categories, S
 		RejectionReason rejection = problems.enumValue(RejectionReason.class, form.rejectionReason(), "rejectionReason",
 				outcome == Outcome.REJECT);
 		Set<DataCategory> categories = categories(form, outcome, requested, screening, problems);
-		Assessment assessment = assessment(form.assessment(), problems);
+		Assessment assessment = Assessment.check(form.assessment(), problems);
 		if (outcome != null && outcome.discloses() && assessment != null) {
 			for (Consideration unsatisfied : assessment.unsatisfied()) {
 				problems.add("assessment." + unsatisfied.field(),
@@ -98,34 +95,6 @@ public record Decision(UUID id, Outcome outcome, Set<DataCategory> categories, S
 			problems.check(categories.isEmpty(), "categories", "only a disclosure names categories");
 		}
 		return categories;
-	}
-
-	private static Assessment assessment(Map<String, FindingForm> form, FieldProblems problems) {
-		if (form == null) {
-			problems.add("assessment", "is required: a verdict and a note for each consideration");
-			return null;
-		}
-		Map<Consideration, Finding> findings = new EnumMap<>(Consideration.class);
-		for (Consideration consideration : Consideration.values()) {
-			String field = "assessment." + consideration.field();
-			FindingForm finding = form.get(consideration.field());
-			if (finding == null) {
-				problems.add(field, "is required");
-				continue;
-			}
-			Verdict verdict = problems.enumValue(Verdict.class, finding.verdict(), field + ".verdict", true);
-			String note = problems.required(finding.note(), field + ".note", 4000);
-			if (verdict != null && note != null) {
-				findings.put(consideration, new Finding(verdict, note));
-			}
-		}
-		form.keySet()
-			.stream()
-			.filter((key) -> java.util.Arrays.stream(Consideration.values()).noneMatch((c) -> c.field().equals(key)))
-			.forEach((key) -> problems.add("assessment." + key, "is not a consideration"));
-		// Built whenever every consideration is complete, even if other fields are wrong,
-		// so that an unsatisfied consideration is reported together with them.
-		return (findings.size() == Consideration.values().length) ? new Assessment(findings) : null;
 	}
 
 }

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.custodian.policy.Pause;
+import org.custodian.policy.PauseCovers;
 import org.custodian.policy.PauseScope;
 import org.custodian.policy.PauseStage;
 import org.custodian.policy.RequestFacts;
@@ -63,6 +64,9 @@ class Holds {
 	 */
 	Preview preview(Pause pause) {
 		Map<String, Long> byStatus = new TreeMap<>();
+		if (!pause.covers(PauseCovers.DATA_REQUESTS)) {
+			return new Preview(0, byStatus, List.of());
+		}
 		this.jdbc.sql("SELECT status, count(*) AS n FROM review_case WHERE " + MATCHES + " GROUP BY status")
 			.params(params(pause))
 			.query((rs, row) -> byStatus.put(rs.getString("status"), rs.getLong("n")))

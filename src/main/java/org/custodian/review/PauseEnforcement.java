@@ -13,9 +13,11 @@ import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.policy.JurisdictionPolicy;
 import org.custodian.policy.Pause;
+import org.custodian.policy.PauseCovers;
 import org.custodian.policy.PauseDecisions;
 import org.custodian.policy.PauseLiftings;
 import org.custodian.policy.PauseStage;
+import org.custodian.policy.PausedRequests;
 import org.custodian.policy.PauseState;
 import org.custodian.policy.Pauses;
 import org.custodian.policy.PolicyOutcome;
@@ -50,10 +52,13 @@ public class PauseEnforcement {
 
 	private final Cases cases;
 
+	private final List<PausedRequests> otherKinds;
+
 	private final Clock clock;
 
 	PauseEnforcement(Pauses pauses, PauseDecisions decisions, PauseLiftings liftings, Holds holds, Cases cases,
-			Clock clock) {
+			List<PausedRequests> otherKinds, Clock clock) {
+		this.otherKinds = otherKinds;
 		this.pauses = pauses;
 		this.decisions = decisions;
 		this.liftings = liftings;
@@ -66,11 +71,13 @@ public class PauseEnforcement {
 	@Transactional(readOnly = true)
 	public Map<String, Object> preview(Pauses.PauseForm form, CurrentUser caller) {
 		caller.require(Action.PREVIEW_PAUSE);
-		Holds.Preview preview = this.holds.preview(this.pauses.draft(form));
+		Pause pause = this.pauses.draft(form);
+		Holds.Preview preview = this.holds.preview(pause);
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("affected", preview.affected());
 		result.put("byStatus", preview.byStatus());
 		result.put("caseNumbers", preview.caseNumbers());
+		result.put("removalRequests", this.otherKinds.stream().mapToLong((kind) -> kind.preview(pause)).sum());
 		return result;
 	}
 
@@ -87,7 +94,7 @@ public class PauseEnforcement {
 			return new Proposed(this.decisions.propose(drafted, caller).id());
 		}
 		Pause pause = this.decisions.enactUrgently(drafted, form.urgentReason(), caller);
-		return new Enacted(pause.id(), this.holds.holdMatching(pause, caller.actor()));
+		return new Enacted(pause.id(), holdMatching(pause, caller.actor()));
 	}
 
 	/**
@@ -97,7 +104,16 @@ public class PauseEnforcement {
 	@Transactional
 	public Enacted confirm(UUID pauseId, CurrentUser caller) {
 		Pause pause = this.decisions.confirm(pauseId, caller);
-		return new Enacted(pause.id(), this.holds.holdMatching(pause, caller.actor()));
+		return new Enacted(pause.id(), holdMatching(pause, caller.actor()));
+	}
+
+	/** Holds the matching requests of every kind the pause covers. */
+	private int holdMatching(Pause pause, Actor actor) {
+		int held = pause.covers(PauseCovers.DATA_REQUESTS) ? this.holds.holdMatching(pause, actor) : 0;
+		for (PausedRequests kind : this.otherKinds) {
+			held += kind.holdMatching(pause, actor);
+		}
+		return held;
 	}
 
 	/**
@@ -110,7 +126,11 @@ public class PauseEnforcement {
 		PauseState.Lifting lifting = this.liftings.confirmLifting(pauseId, caller);
 		List<UUID> released = this.holds.move(this.holds.heldBy(pauseId), CaseStatus.ON_HOLD, CaseStatus.SCREENING,
 				"request.released", caller.actor(), "Pause lifted: " + lifting.rationale(), null);
-		return new Released(pauseId, released.size(), rescreen(released));
+		int otherReleased = 0;
+		for (PausedRequests kind : this.otherKinds) {
+			otherReleased += kind.release(pauseId, caller.actor(), lifting.rationale());
+		}
+		return new Released(pauseId, released.size() + otherReleased, rescreen(released));
 	}
 
 	/**

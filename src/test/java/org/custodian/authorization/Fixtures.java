@@ -359,6 +359,10 @@ final class Fixtures {
 
 	// Helpers
 
+	Probes probes() {
+		return this.probes;
+	}
+
 	Api.Call as(Caller caller) {
 		return this.api.as(Objects.requireNonNull(this.cast.get(caller).token()));
 	}

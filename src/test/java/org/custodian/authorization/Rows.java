@@ -45,6 +45,7 @@ final class Rows {
 		rows.addAll(consoleRows());
 		rows.addAll(PolicyRows.consoleRows());
 		rows.addAll(SingleSignOnRows.consoleRows());
+		rows.addAll(RemovalRows.all());
 		rows.addAll(apiForOfficers());
 		rows.addAll(portalRows());
 		return rows;

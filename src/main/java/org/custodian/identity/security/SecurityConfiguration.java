@@ -28,6 +28,9 @@ class SecurityConfiguration {
 	private static final String[] STAFF = { "INTAKE", "REVIEWER", "APPROVER", "HUMAN_RIGHTS_LEAD", "POLICY_ADMIN",
 			"AUDITOR", "ADMIN" };
 
+	private static final String[] OFFICER_OR_STAFF = { "OFFICER", "INTAKE", "REVIEWER", "APPROVER", "HUMAN_RIGHTS_LEAD",
+			"POLICY_ADMIN", "AUDITOR", "ADMIN" };
+
 	/**
 	 * No users outside the database: stops Boot from generating a default in-memory one.
 	 */
@@ -57,6 +60,18 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.requestMatchers("/api/v1/requests/**")
 				.hasRole("OFFICER")
+				.requestMatchers(HttpMethod.POST, "/api/v1/removal-requests")
+				.hasRole("OFFICER")
+				.requestMatchers(HttpMethod.GET, "/api/v1/removal-requests/*/items/*/statement-of-reasons")
+				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.GET, "/api/v1/removal-requests", "/api/v1/removal-requests/*")
+				.hasAnyRole(OFFICER_OR_STAFF)
+				.requestMatchers(HttpMethod.POST, "/api/v1/removal-requests/*/decision")
+				.hasRole("REVIEWER")
+				.requestMatchers(HttpMethod.POST, "/api/v1/removal-requests/*/approval")
+				.hasRole("APPROVER")
+				.requestMatchers(HttpMethod.POST, "/api/v1/removal-requests/*/human-rights-review")
+				.hasRole("HUMAN_RIGHTS_LEAD")
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/decision", "/api/v1/cases/*/questions")
 				.hasRole("REVIEWER")
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/approval")

@@ -124,6 +124,12 @@ class WebSecurityConfiguration {
 				.hasAnyRole(roles(Action.APPROVE_DECISION))
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/assignment")
 				.hasAnyRole(roles(Action.ASSIGN_CASE))
+				.requestMatchers(HttpMethod.POST, "/console/removals/*/decision")
+				.hasAnyRole(roles(Action.PROPOSE_REMOVAL_DECISION))
+				.requestMatchers(HttpMethod.POST, "/console/removals/*/approval")
+				.hasAnyRole(roles(Action.APPROVE_REMOVAL_DECISION))
+				.requestMatchers(HttpMethod.POST, "/console/removals/*/human-rights-review")
+				.hasAnyRole(roles(Action.RECORD_HUMAN_RIGHTS_REVIEW))
 				.anyRequest()
 				.hasAnyRole(STAFF))
 			.exceptionHandling((handling) -> handling
@@ -141,7 +147,7 @@ class WebSecurityConfiguration {
 	SecurityFilterChain assets(HttpSecurity http) throws Exception {
 		browser(http)
 			.securityMatcher("/", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/transparency",
-					"/transparency/**", "/v3/api-docs", "/v3/api-docs/**")
+					"/transparency/**", "/sample-platform/**", "/v3/api-docs", "/v3/api-docs/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		return http.build();
 	}

@@ -17,6 +17,7 @@ import org.custodian.identity.CurrentUser;
 import org.custodian.policy.PauseDecisions;
 import org.custodian.policy.PauseLiftings;
 import org.custodian.policy.PauseMatch;
+import org.custodian.policy.PauseCovers;
 import org.custodian.policy.PauseScope;
 import org.custodian.policy.PauseState;
 import org.custodian.policy.PauseStatus;
@@ -80,9 +81,12 @@ class ConsolePauseController {
 	@PostMapping("/console/policy/pauses/preview")
 	String preview(@RequestParam Map<String, String> form,
 			@RequestParam(name = "stages", required = false) List<String> stages,
+			@RequestParam(name = "covers", required = false) List<String> covers,
 			@AuthenticationPrincipal CurrentUser admin, Model model, HttpServletResponse response) {
+		model.addAttribute("covers", (covers != null) ? covers : List.of());
 		try {
-			return page(model, Map.of(), form, stages, this.enforcement.preview(pauseForm(form, stages), admin));
+			return page(model, Map.of(), form, stages,
+					this.enforcement.preview(pauseForm(form, stages, covers), admin));
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -97,10 +101,12 @@ class ConsolePauseController {
 	@PostMapping("/console/policy/pauses")
 	String propose(@RequestParam Map<String, String> form,
 			@RequestParam(name = "stages", required = false) List<String> stages,
+			@RequestParam(name = "covers", required = false) List<String> covers,
 			@AuthenticationPrincipal CurrentUser admin, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
+		model.addAttribute("covers", (covers != null) ? covers : List.of());
 		try {
-			PauseEnforcement.ProposalOutcome outcome = this.enforcement.propose(pauseForm(form, stages), admin);
+			PauseEnforcement.ProposalOutcome outcome = this.enforcement.propose(pauseForm(form, stages, covers), admin);
 			if (outcome instanceof PauseEnforcement.Enacted enacted) {
 				redirect.addFlashAttribute("held", enacted.held());
 				redirect.addFlashAttribute("urgent", true);
@@ -213,12 +219,12 @@ class ConsolePauseController {
 		return Jurisdiction.of(code);
 	}
 
-	private static Pauses.PauseForm pauseForm(Map<String, String> form, List<String> stages) {
+	private static Pauses.PauseForm pauseForm(Map<String, String> form, List<String> stages, List<String> covers) {
 		return new Pauses.PauseForm(form.get("jurisdiction"), form.get("match"), (stages != null) ? stages : List.of(),
 				form.get("appliesTo"), blankToNull(form.get("effectiveFrom")), form.get("reason"),
 				blankToNull(form.get("assessmentId")), blankToNull(form.get("liftingCondition")),
 				form.containsKey("exceptEmergencies"), form.containsKey("urgent"),
-				blankToNull(form.get("urgentReason")));
+				blankToNull(form.get("urgentReason")), covers);
 	}
 
 	private static String blankToNull(String value) {
@@ -241,6 +247,7 @@ class ConsolePauseController {
 		model.addAttribute("assessmentStatus", assessmentStatus);
 		model.addAttribute("matches", PauseMatch.values());
 		model.addAttribute("scopes", PauseScope.values());
+		model.addAttribute("kinds", PauseCovers.values());
 		model.addAttribute("errors", errors);
 		model.addAttribute("typed", typed);
 		model.addAttribute("stages", (stages != null) ? stages : List.of());

@@ -41,6 +41,7 @@ final class WriteEndpoints {
 		String kase = "/api/v1/cases/" + f.requestId();
 		String assessment = "/api/v1/assessments/" + f.assessmentId();
 		List<Template> templates = new ArrayList<>(fourEyes(staff));
+		templates.addAll(removals(staff, officer));
 		templates.addAll(List.of(json("POST /api/v1/requests", officer, "/api/v1/requests", submission()),
 				new Template("POST /api/v1/requests", Kind.MULTIPART, officer, "/api/v1/requests", submission()),
 				json("POST /api/v1/requests/{id}/withdrawal", officer, request + "/withdrawal",
@@ -122,6 +123,36 @@ final class WriteEndpoints {
 						publication + "/confirmation"),
 				json("POST /api/v1/transparency/reports/{period}/publications/{id}/rejection", staff,
 						publication + "/rejection", Map.of("reason", "Figures not final")));
+	}
+
+	/**
+	 * Removal requests (issue 12): the submission both ways, and the review steps on a
+	 * request that does not exist (their bodies are read before it is looked up).
+	 */
+	private static List<Template> removals(String staff, String officer) {
+		String removal = "/api/v1/removal-requests/" + UUID.randomUUID();
+		Map<String, Object> order = new LinkedHashMap<>();
+		order.put("basis", "DSA_ARTICLE_9");
+		order.put("legalBasis", "Regulation (EU) 2022/2065, Art. 9");
+		order.put("issuingAuthority", "Fuzz Authority");
+		order.put("items", List.of(Map.of("kind", "URL", "value", "https://social.example/p/1"),
+				Map.of("kind", "ACCOUNT", "value", "@fuzz")));
+		order.put("reason", "HATE_SPEECH");
+		order.put("explanation", "Incitement");
+		order.put("territorialScope", List.of("AQ"));
+		order.put("respondBy", "2099-01-01");
+		Map<String, Object> proposal = Map.of(
+				"items", List.of(Map.of("itemId", UUID.randomUUID().toString(), "decision", "NO_ACTION",
+						"noActionReason", "PROTECTED_EXPRESSION")),
+				"reason", "Protected", "assessment", World.satisfiedAssessment());
+		return List.of(json("POST /api/v1/removal-requests", officer, "/api/v1/removal-requests", order),
+				new Template("POST /api/v1/removal-requests", Kind.MULTIPART, officer, "/api/v1/removal-requests",
+						order),
+				json("POST /api/v1/removal-requests/{id}/decision", staff, removal + "/decision", proposal),
+				json("POST /api/v1/removal-requests/{id}/approval", staff, removal + "/approval",
+						Map.of("approve", false, "comment", "Not yet")),
+				json("POST /api/v1/removal-requests/{id}/human-rights-review", staff, removal + "/human-rights-review",
+						Map.of("verdict", "CONCERN", "note", "Assessed")));
 	}
 
 	private static Template json(String key, String token, String path, Object body) {
