@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * to its case built from the configured public URL.
  */
 @Service
-public class OverdueDigest {
+class OverdueDigest {
 
 	/** The cases listed one by one; the rest are counted. */
 	static final int LISTED = 100;
@@ -84,7 +84,7 @@ public class OverdueDigest {
 	 * @return how many requests were overdue
 	 */
 	@Transactional
-	public int send() {
+	int send() {
 		String to = this.deadlines.digestTo();
 		Instant now = Instant.now(this.clock);
 		if (to.isEmpty()) {

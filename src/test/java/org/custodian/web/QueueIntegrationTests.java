@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.custodian.support.Api;
 import org.custodian.support.IntegrationTest;
@@ -60,6 +62,27 @@ class QueueIntegrationTests extends IntegrationTest {
 		Person legal = this.world.officer(this.world.agency("CA"));
 		assertThat(dueAfterReceipt(this.world.submit(legal, World.legalProcess("COURT_ORDER", "BASIC_SUBSCRIBER"))))
 			.isEqualTo(Duration.ofDays(30));
+	}
+
+	@Test
+	void thePortalTakesTheInstrumentsReturnDate() {
+		WebSession web = new WebSession(this.port);
+		WebAccounts.officer(web, this.world.agency("EE"));
+		assertThat(web.get("/portal/requests/new").body()).contains("Return date (optional)", "name=\"respondBy\"");
+		LocalDate returnDate = LocalDate.now(ZoneOffset.UTC).plusDays(9);
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("type", "LEGAL_PROCESS");
+		form.put("instrument", "SUBPOENA");
+		form.put("legalBasis", "Code of Criminal Procedure § 90");
+		form.put("targets[0].kind", "USERNAME");
+		form.put("targets[0].value", "tallinn-9");
+		form.put("categories", "BASIC_SUBSCRIBER");
+		form.put("respondBy", returnDate.toString());
+		form.put("idempotencyKey", UUID.randomUUID().toString());
+		String path = WebAccounts.submit(web, form);
+		String id = path.substring(path.lastIndexOf('/') + 1);
+		assertThat(caseOf(id).path("dueAt").asString())
+			.isEqualTo(returnDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
 	}
 
 	@Test
