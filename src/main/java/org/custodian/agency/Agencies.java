@@ -165,8 +165,9 @@ public class Agencies {
 
 	@Transactional(readOnly = true)
 	public Optional<AgencyView> find(AgencyId id) {
-		Optional<AgencyView> agency = this.jdbc
-			.sql("SELECT id, name, jurisdiction, kind, callback_phone, status, status_reason FROM agency WHERE id = ?")
+		Optional<AgencyView> agency = this.jdbc.sql("""
+				SELECT id, name, jurisdiction, kind, callback_phone, status, status_reason, status_changed_at
+				FROM agency WHERE id = ?""")
 			.param(id.value())
 			.query((rs, row) -> view(rs,
 					this.jdbc.sql("SELECT domain FROM agency_email_domain WHERE agency_id = ? ORDER BY domain")
@@ -185,7 +186,7 @@ public class Agencies {
 	public List<AgencyView> list() {
 		return this.jdbc.sql("""
 				SELECT a.id, a.name, a.jurisdiction, a.kind, a.callback_phone, a.status, a.status_reason,
-				  coalesce(string_agg(d.domain, ',' ORDER BY d.domain), '') AS domains
+				  a.status_changed_at, coalesce(string_agg(d.domain, ',' ORDER BY d.domain), '') AS domains
 				FROM agency a LEFT JOIN agency_email_domain d ON d.agency_id = a.id
 				GROUP BY a.id ORDER BY a.name LIMIT 1000""")
 			.query((rs, row) -> view(rs, new ArrayList<>(List.of(rs.getString("domains").split(",")))))
@@ -261,7 +262,8 @@ public class Agencies {
 		return new AgencyView(new AgencyId(rs.getObject("id", UUID.class)), rs.getString("name"),
 				Jurisdiction.of(rs.getString("jurisdiction")), AgencyKind.valueOf(rs.getString("kind")), domains,
 				rs.getString("callback_phone"), AgencyStatus.valueOf(rs.getString("status")),
-				rs.getString("status_reason"), this.publicMail.among(domains));
+				rs.getString("status_reason"), this.publicMail.among(domains),
+				rs.getObject("status_changed_at", OffsetDateTime.class).toInstant());
 	}
 
 	private OffsetDateTime now() {
@@ -278,11 +280,12 @@ public class Agencies {
 	/**
 	 * A registered agency; {@code publicMailDomains} flags those of its domains that are
 	 * a public e-mail provider's (registered before they were refused), which prove
-	 * nothing.
+	 * nothing; {@code statusChangedAt} is since when the status holds (for a verified
+	 * agency: since when it is verified).
 	 */
 	public record AgencyView(AgencyId id, String name, Jurisdiction jurisdiction, AgencyKind kind,
 			List<String> emailDomains, String callbackPhone, AgencyStatus status, String statusReason,
-			List<String> publicMailDomains) {
+			List<String> publicMailDomains, Instant statusChangedAt) {
 	}
 
 	/**

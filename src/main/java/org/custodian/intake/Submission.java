@@ -22,7 +22,7 @@ import org.custodian.shared.TargetKind;
  */
 public record Submission(RequestType type, Instrument instrument, String legalBasis, List<Target> targets,
 		Set<DataCategory> categories, LocalDate from, LocalDate to, String offence, LocalDate nonDisclosureUntil,
-		Emergency emergency) {
+		Emergency emergency, LocalDate respondBy) {
 
 	public static final int MAX_TARGETS = 1000;
 
@@ -69,9 +69,11 @@ public record Submission(RequestType type, Instrument instrument, String legalBa
 		problems.check(nonDisclosureUntil == null || !nonDisclosureUntil.isBefore(today), "nonDisclosureUntil",
 				"is in the past");
 		Emergency emergency = emergency(form.emergency(), type, problems);
+		LocalDate respondBy = date(form.respondBy(), "respondBy", problems);
+		problems.check(respondBy == null || !respondBy.isBefore(today), "respondBy", "is in the past");
 		problems.throwIfAny();
 		return new Submission(type, instrument, legalBasis, targets, categories, from, to, offence, nonDisclosureUntil,
-				emergency);
+				emergency, respondBy);
 	}
 
 	private static List<Target> targets(List<TargetForm> forms, FieldProblems problems) {

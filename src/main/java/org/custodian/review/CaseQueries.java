@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.custodian.agency.ActiveOfficer;
 import org.custodian.agency.Agencies;
 import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
+import org.custodian.identity.StaffAccounts;
 import org.custodian.intake.Requests;
 import org.custodian.intake.SubmittedRequest;
 import org.custodian.review.CaseEvents.CaseViewed;
@@ -26,6 +28,7 @@ import org.custodian.shared.Jurisdiction;
 import org.custodian.shared.NotFoundException;
 import org.custodian.shared.RequestId;
 import org.custodian.shared.RequestType;
+import org.custodian.shared.StaffId;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,9 +59,18 @@ public class CaseQueries {
 
 	private final Clock clock;
 
+	private final Deadlines deadlines;
+
+	private final StaffAccounts staff;
+
+	private final CaseContext context;
+
 	CaseQueries(JdbcClient jdbc, Cases cases, Requests requests, Agencies agencies, ApplicationEventPublisher events,
-			List<CaseFlags> flags, Clock clock) {
+			List<CaseFlags> flags, Clock clock, Deadlines deadlines, StaffAccounts staff, CaseContext context) {
+		this.context = context;
 		this.clock = clock;
+		this.deadlines = deadlines;
+		this.staff = staff;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.requests = requests;
@@ -69,29 +81,39 @@ public class CaseQueries {
 
 	/**
 	 * The staff queue with every filter of the console.
-	 * @param filter status, jurisdiction, type (each null for any) and whether only
-	 * overdue cases are wanted
-	 * @param newestFirst whether the newest come first (otherwise the oldest)
+	 * @param filter status (or {@code OPEN} for every open one), jurisdiction, type (each
+	 * null for any), and whether only overdue, due-soon or the reader's own cases are
+	 * wanted
+	 * @param sort {@code due} (emergencies first, then by due time), {@code newest} or
+	 * {@code oldest} (by arrival); null for oldest
 	 * @param after the cursor of the previous page's last case, or null
 	 * @param limit the page size
 	 * @param reader the staff member reading the queue
 	 * @return one page and the cursor of the next, if there is one
 	 */
 	@Transactional(readOnly = true)
-	public Page queue(QueueFilter filter, boolean newestFirst, String after, Integer limit, CurrentUser reader) {
+	public Page queue(QueueFilter filter, String sort, String after, Integer limit, CurrentUser reader) {
 		reader.require(Action.READ_CASE);
 		String jurisdiction = filter.jurisdiction();
 		FieldProblems problems = new FieldProblems();
-		CaseStatus statusFilter = problems.enumValue(CaseStatus.class, filter.status(), "status", false);
+		boolean open = "OPEN".equalsIgnoreCase(filter.status());
+		CaseStatus statusFilter = open ? null : problems.enumValue(CaseStatus.class, filter.status(), "status", false);
 		RequestType typeFilter = problems.enumValue(RequestType.class, filter.type(), "type", false);
+		QueueOrder order = QueueOrder.parse(sort, problems);
 		problems.check(jurisdiction == null || Jurisdiction.isValid(jurisdiction), "jurisdiction",
 				"must be an ISO 3166-1 alpha-2 code");
 		int size = (limit != null) ? limit : 50;
 		problems.check(size >= 1 && size <= MAX_PAGE, "limit", "must be between 1 and " + MAX_PAGE);
 		problems.throwIfAny();
-		Cursor cursor = (after != null) ? Cursor.decode(after) : null;
+		Cursor cursor = (after != null) ? Cursor.decode(after, order == QueueOrder.DUE) : null;
+		Instant now = Instant.now(this.clock);
 		StringBuilder sql = new StringBuilder("SELECT * FROM review_case WHERE true");
 		List<Object> params = new ArrayList<>();
+		// Overdue means something is still owed past its deadline, which includes a
+		// produced emergency's follow-up: the overdue filter is open cases' own filter.
+		if (open && !filter.overdue()) {
+			sql.append(" AND open");
+		}
 		if (statusFilter != null) {
 			sql.append(" AND status = ?");
 			params.add(statusFilter.name());
@@ -104,24 +126,69 @@ public class CaseQueries {
 			sql.append(" AND type = ?");
 			params.add(typeFilter.name());
 		}
+		if (filter.mine()) {
+			sql.append(" AND assignee_id = ?");
+			params.add(reader.id());
+		}
+		if (filter.dueSoon()) {
+			sql.append(" AND open AND due_at >= ? AND due_at < ?");
+			params.add(Cases.utc(now));
+			params.add(Cases.utc(now.plus(this.deadlines.dueSoon())));
+		}
 		if (filter.overdue()) {
-			overdue(sql, params);
+			overdue(sql, params, now);
 		}
 		if (cursor != null) {
-			sql.append(newestFirst ? " AND (received_at, request_id) < (?, ?)"
-					: " AND (received_at, request_id) > (?, ?)");
-			params.add(Cases.utc(cursor.receivedAt()));
+			sql.append(switch (order) {
+				case DUE -> " AND (urgency, due_at, request_id) > (?, ?, ?)";
+				case NEWEST -> " AND (received_at, request_id) < (?, ?)";
+				case OLDEST -> " AND (received_at, request_id) > (?, ?)";
+			});
+			if (order == QueueOrder.DUE) {
+				params.add(cursor.urgency());
+			}
+			params.add(Cases.utc(cursor.at()));
 			params.add(cursor.id());
 		}
-		sql.append(newestFirst ? " ORDER BY received_at DESC, request_id DESC LIMIT ?"
-				: " ORDER BY received_at, request_id LIMIT ?");
+		sql.append(switch (order) {
+			case DUE -> " ORDER BY urgency, due_at, request_id LIMIT ?";
+			case NEWEST -> " ORDER BY received_at DESC, request_id DESC LIMIT ?";
+			case OLDEST -> " ORDER BY received_at, request_id LIMIT ?";
+		});
 		params.add(size + 1);
 		List<Map<String, Object>> rows = this.jdbc.sql(sql.toString())
 			.params(params)
 			.query(CaseQueries::summary)
 			.list();
 		flag(rows);
-		return Page.of(rows, size);
+		deadlines(rows, now);
+		return (order == QueueOrder.DUE) ? Page.byUrgency(rows, size) : Page.of(rows, size);
+	}
+
+	/**
+	 * Where each case stands against its due time, and who has it, for the queue's
+	 * columns.
+	 */
+	private void deadlines(List<Map<String, Object>> rows, Instant now) {
+		Map<UUID, String> names = new HashMap<>();
+		for (Map<String, Object> row : rows) {
+			Instant due = (Instant) row.get("dueAt");
+			boolean isOpen = CaseStatus.OPEN.contains(CaseStatus.valueOf((String) row.get("status")));
+			row.put("overdue", isOpen && due.isBefore(now));
+			row.put("dueSoon", isOpen && !due.isBefore(now) && due.isBefore(now.plus(this.deadlines.dueSoon())));
+			UUID assignee = (UUID) row.get("assigneeId");
+			row.put("assigneeName", (assignee == null) ? null : names.computeIfAbsent(assignee,
+					(id) -> this.staff.find(new StaffId(id)).map(StaffAccounts.StaffMember::name).orElse(null)));
+		}
+	}
+
+	/** How many requests the queue's overdue filter finds now. */
+	@Transactional(readOnly = true)
+	long countOverdue() {
+		StringBuilder sql = new StringBuilder("SELECT count(*) FROM review_case WHERE true");
+		List<Object> params = new ArrayList<>();
+		overdue(sql, params, Instant.now(this.clock));
+		return this.jdbc.sql(sql.toString()).params(params).query(Long.class).single();
 	}
 
 	/**
@@ -131,23 +198,13 @@ public class CaseQueries {
 	 * fenced, it starts from the few open deadlines, fetches those cases and sorts them
 	 * (28-30 ms for 2 537 overdue among 1 M, first page or any cursor).
 	 */
-	/** How many requests the queue's overdue filter finds now. */
-	@Transactional(readOnly = true)
-	long countOverdue() {
-		StringBuilder sql = new StringBuilder("SELECT count(*) FROM review_case WHERE true");
-		List<Object> params = new ArrayList<>();
-		overdue(sql, params);
-		return this.jdbc.sql(sql.toString()).params(params).query(Long.class).single();
-	}
-
-	private void overdue(StringBuilder sql, List<Object> params) {
-		List<String> queries = this.flags.stream().flatMap((provider) -> provider.overdueRequests().stream()).toList();
-		if (queries.isEmpty()) {
-			sql.append(" AND false");
-			return;
-		}
+	private void overdue(StringBuilder sql, List<Object> params, Instant now) {
+		List<String> queries = new ArrayList<>();
+		// Review's own deadline: the request's due time, among open cases (V70's index).
+		queries.add("SELECT request_id FROM review_case WHERE open AND due_at < ?");
+		this.flags.stream().flatMap((provider) -> provider.overdueRequests().stream()).forEach(queries::add);
 		sql.append(" AND request_id IN (").append(String.join(" UNION ALL ", queries)).append(" OFFSET 0)");
-		queries.forEach((query) -> params.add(Cases.utc(Instant.now(this.clock))));
+		queries.forEach((query) -> params.add(Cases.utc(now)));
 	}
 
 	/** Adds every module's flags to each case summary. */
@@ -200,6 +257,12 @@ public class CaseQueries {
 		view.put("screening", this.cases.screening(id));
 		view.put("decisions", decisions(id, true));
 		view.put("questions", questions(id));
+		view.put("agency", this.context.agency(request));
+		view.put("officer", this.context.officer(request));
+		view.put("accounts", this.context.targets(request));
+		view.put("pausesInForce", this.context.pauses(id));
+		List<Map<String, Object>> self = List.of(view);
+		deadlines(self, Instant.now(this.clock));
 		this.events.publishEvent(new CaseViewed(id, reader.actor()));
 		return view;
 	}
@@ -266,9 +329,8 @@ public class CaseQueries {
 				SELECT * FROM review_case WHERE agency_id = ?
 				  AND (?::timestamptz IS NULL OR (received_at, request_id) < (?::timestamptz, ?::uuid))
 				ORDER BY received_at DESC, request_id DESC LIMIT ?""")
-			.params(active.agencyId().value(), (cursor != null) ? Cases.utc(cursor.receivedAt()) : null,
-					(cursor != null) ? Cases.utc(cursor.receivedAt()) : null, (cursor != null) ? cursor.id() : null,
-					size + 1)
+			.params(active.agencyId().value(), (cursor != null) ? Cases.utc(cursor.at()) : null,
+					(cursor != null) ? Cases.utc(cursor.at()) : null, (cursor != null) ? cursor.id() : null, size + 1)
 			.query(CaseQueries::summary)
 			.list();
 		rows.forEach((row) -> row.remove("assigneeId"));
@@ -341,6 +403,7 @@ public class CaseQueries {
 		summary.put("assigneeId", rs.getObject("assignee_id", UUID.class));
 		summary.put("receivedAt", instant(rs, "received_at"));
 		summary.put("statusChangedAt", instant(rs, "status_changed_at"));
+		summary.put("dueAt", instant(rs, "due_at"));
 		return summary;
 	}
 
@@ -350,10 +413,43 @@ public class CaseQueries {
 	}
 
 	/**
-	 * The queue's filters: a status, a requesting jurisdiction and a request type (each
-	 * null for any), and whether to keep only overdue cases.
+	 * The queue's filters: a status ({@code OPEN} for any open one), a requesting
+	 * jurisdiction and a request type (each null for any), and whether to keep only
+	 * overdue cases, cases due soon, or the reader's own (assigned to them).
 	 */
-	public record QueueFilter(String status, String jurisdiction, String type, boolean overdue) {
+	public record QueueFilter(String status, String jurisdiction, String type, boolean overdue, boolean dueSoon,
+			boolean mine) {
+
+		public QueueFilter(String status, String jurisdiction, String type, boolean overdue) {
+			this(status, jurisdiction, type, overdue, false, false);
+		}
+
+	}
+
+	/**
+	 * The queue's orders, named in lower case as the API takes them ({@code sort=due}):
+	 * most urgent first, newest or oldest first.
+	 */
+	public enum QueueOrder {
+
+		DUE, NEWEST, OLDEST;
+
+		/**
+		 * The order named (oldest first when none is), or a problem naming {@code sort}.
+		 */
+		static QueueOrder parse(String sort, FieldProblems problems) {
+			if (sort == null || sort.isBlank()) {
+				return OLDEST;
+			}
+			for (QueueOrder order : values()) {
+				if (order.name().equalsIgnoreCase(sort.strip())) {
+					return order;
+				}
+			}
+			problems.add("sort", "must be one of due, newest, oldest");
+			return OLDEST;
+		}
+
 	}
 
 	/**
@@ -368,6 +464,17 @@ public class CaseQueries {
 			Map<String, Object> last = rows.get(size - 1);
 			return new Page(rows.subList(0, size),
 					new Cursor((Instant) last.get("receivedAt"), (UUID) last.get("id")).encode());
+		}
+
+		/** A page of the most-urgent-first order, whose keyset is (urgency, due, id). */
+		static Page byUrgency(List<Map<String, Object>> rows, int size) {
+			if (rows.size() <= size) {
+				return new Page(rows, null);
+			}
+			Map<String, Object> last = rows.get(size - 1);
+			int urgency = "EMERGENCY".equals(last.get("type")) ? 0 : 1;
+			return new Page(rows.subList(0, size),
+					new Cursor((Instant) last.get("dueAt"), (UUID) last.get("id"), urgency).encode());
 		}
 
 	}

@@ -29,6 +29,13 @@ public enum CaseStatus {
 			Map.entry(EXPIRED, EnumSet.noneOf(CaseStatus.class)),
 			Map.entry(CONVERTED, EnumSet.noneOf(CaseStatus.class)));
 
+	/**
+	 * Open: the response team still owes the agency an answer. The same list is the
+	 * {@code review_case.open} column's (V70); the queue's default view shows these.
+	 */
+	public static final Set<CaseStatus> OPEN = Set
+		.copyOf(EnumSet.of(RECEIVED, SCREENING, ON_HOLD, IN_REVIEW, NEEDS_INFO, PENDING_APPROVAL, APPROVED, PRODUCING));
+
 	/** The statuses at which a pause of the stage stops a request. */
 	public static Set<CaseStatus> atStage(PauseStage stage) {
 		Set<CaseStatus> statuses = switch (stage) {

@@ -59,16 +59,17 @@ class Cases {
 	 */
 	static final UUID SYSTEM = new UUID(0, 0);
 
-	void insert(ReviewCase reviewCase, OfficerId owner, Set<Jurisdiction> targetJurisdictions, Instant receivedAt) {
+	void insert(ReviewCase reviewCase, OfficerId owner, Set<Jurisdiction> targetJurisdictions, Instant receivedAt,
+			Instant dueAt) {
 		this.jdbc.sql("""
 				INSERT INTO review_case (request_id, case_number, agency_id, jurisdiction, type, instrument, categories,
-				  status, received_at, status_changed_at)
-				VALUES (?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?)""")
+				  status, received_at, status_changed_at, due_at)
+				VALUES (?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?)""")
 			.params(reviewCase.id().value(), reviewCase.caseNumber(), reviewCase.agencyId().value(),
 					reviewCase.jurisdiction().code(), reviewCase.type().name(),
 					(reviewCase.instrument() != null) ? reviewCase.instrument().name() : null,
 					reviewCase.categories().stream().map(Enum::name).collect(Collectors.joining(",")),
-					reviewCase.status().name(), utc(receivedAt), utc(receivedAt))
+					reviewCase.status().name(), utc(receivedAt), utc(receivedAt), utc(dueAt))
 			.update();
 		this.jdbc
 			.sql("""
@@ -80,6 +81,15 @@ class Cases {
 				INSERT INTO request_access (officer_id, received_at, request_id, role, granted_by, granted_at)
 				VALUES (?, ?, ?, 'OWNER', ?, ?)""")
 			.params(owner.value(), utc(receivedAt), reviewCase.id().value(), owner.value(), utc(receivedAt))
+			.update();
+	}
+
+	/** The directory's accounts the request's targets resolved to. */
+	void insertTargetAccounts(RequestId id, List<String> accountIds) {
+		this.jdbc
+			.sql("""
+					INSERT INTO case_target_account (account_id, request_id) SELECT DISTINCT a, ? FROM unnest(?::text[]) AS a""")
+			.params(id.value(), accountIds.toArray(String[]::new))
 			.update();
 	}
 

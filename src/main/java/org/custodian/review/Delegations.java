@@ -148,7 +148,7 @@ public class Delegations {
 	public CaseQueries.Page myRequests(CurrentUser officer, String after, int size) {
 		ActiveOfficer active = this.agencies.requireActiveOfficer(officer.officerId());
 		Cursor cursor = (after != null) ? Cursor.decode(after) : null;
-		Object at = (cursor != null) ? cursor.receivedAt().atOffset(ZoneOffset.UTC) : null;
+		Object at = (cursor != null) ? cursor.at().atOffset(ZoneOffset.UTC) : null;
 		List<Map<String, Object>> rows = this.jdbc.sql("""
 				SELECT c.*, a.role FROM request_access a JOIN review_case c ON c.request_id = a.request_id
 				WHERE a.officer_id = ? AND c.agency_id = ?

@@ -147,6 +147,20 @@ public class PauseEnforcement {
 		}
 	}
 
+	/**
+	 * The pauses in force now that catch the request (at any stage they stop): what the
+	 * case page warns the reviewer of, since such a pause holds the outcome.
+	 */
+	@Transactional(readOnly = true)
+	public List<Pause> inForceMatching(RequestId id) {
+		RequestFacts facts = this.holds.facts(List.of(id.value())).get(id.value());
+		Instant now = Instant.now(this.clock);
+		return this.pauses.allInForce()
+			.stream()
+			.filter((pause) -> !pause.effectiveFrom().isAfter(now) && pause.matches(facts))
+			.toList();
+	}
+
 	/** What jurisdiction policy says about one request at a stage now. */
 	PolicyOutcome evaluate(RequestFacts facts, PauseStage stage) {
 		return JurisdictionPolicy.evaluate(facts, stage, this.pauses.allInForce(), this.pauses.mlatOnly(),

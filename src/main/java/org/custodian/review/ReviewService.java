@@ -85,10 +85,12 @@ public class ReviewService implements RequestStatuses {
 
 	private final Clock clock;
 
-	ReviewService(Cases cases, Holds holds, Requests requests, AccountDirectory accounts, Sanctions sanctions,
-			PauseEnforcement enforcement, RiskLevels risks, LegalTierPolicy tiers, StaffAccounts staff,
-			Agencies agencies, Delegations delegations, ApplicationEventPublisher events, JdbcClient jdbc,
-			Clock clock) {
+	private final Deadlines deadlines;
+
+	ReviewService(Deadlines deadlines, Cases cases, Holds holds, Requests requests, AccountDirectory accounts,
+			Sanctions sanctions, PauseEnforcement enforcement, RiskLevels risks, LegalTierPolicy tiers,
+			StaffAccounts staff, Agencies agencies, Delegations delegations, ApplicationEventPublisher events,
+			JdbcClient jdbc, Clock clock) {
 		this.cases = cases;
 		this.holds = holds;
 		this.requests = requests;
@@ -103,6 +105,7 @@ public class ReviewService implements RequestStatuses {
 		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.deadlines = deadlines;
 	}
 
 	/**
@@ -115,15 +118,16 @@ public class ReviewService implements RequestStatuses {
 				submitted.jurisdiction(), submitted.type(), submitted.instrument(), submitted.categories(),
 				CaseStatus.RECEIVED, null, null, null);
 		SubmittedRequest request = this.requests.find(submitted.requestId()).orElseThrow();
-		Set<Jurisdiction> targetJurisdictions = this.accounts
-			.resolveAll(request.targets()
-				.stream()
-				.map((target) -> new AccountDirectory.Identifier(target.kind(), target.value()))
-				.toList())
+		List<Account> targetAccounts = this.accounts.resolveAll(request.targets()
 			.stream()
+			.map((target) -> new AccountDirectory.Identifier(target.kind(), target.value()))
+			.toList());
+		Set<Jurisdiction> targetJurisdictions = targetAccounts.stream()
 			.map(Account::homeJurisdiction)
 			.collect(Collectors.toSet());
-		this.cases.insert(reviewCase, request.officerId(), targetJurisdictions, submitted.receivedAt());
+		this.cases.insert(reviewCase, request.officerId(), targetJurisdictions, submitted.receivedAt(), this.deadlines
+			.dueAt(submitted.type(), submitted.jurisdiction(), request.respondBy(), submitted.receivedAt()));
+		this.cases.insertTargetAccounts(submitted.requestId(), targetAccounts.stream().map(Account::id).toList());
 		reviewCase.startScreening();
 		List<CategoryFinding> findings = this.tiers.screen(new TierQuestion(submitted.type(), submitted.instrument(),
 				submitted.jurisdiction(), submitted.categories()));

@@ -42,6 +42,7 @@ final class Rows {
 		// first row.
 		List<Row> rows = new java.util.ArrayList<>(apiForStaff());
 		rows.addAll(PolicyRows.apiRows());
+		rows.addAll(QueueRows.rows());
 		rows.addAll(consoleRows());
 		rows.addAll(PolicyRows.consoleRows());
 		rows.addAll(SingleSignOnRows.consoleRows());
@@ -94,9 +95,6 @@ final class Rows {
 				// The response team
 				api("GET", "/api/v1/cases/{id}").allow(Caller.STAFF).on(Fixtures::inReview).readOnly(),
 				api("GET", "/api/v1/cases/{id}/document").allow(Caller.STAFF).on(Fixtures::withDocument).readOnly(),
-				api("POST", "/api/v1/cases/{id}/assignment").allow(ASSIGNERS)
-					.on(Fixtures::inReview)
-					.body((t, c) -> Map.of("reviewerId", c.get(REVIEWER).id())),
 				api("POST", "/api/v1/cases/{id}/decision").allow(REVIEWER)
 					.on(Fixtures::inReview)
 					.body(World.decision("NO_DATA", List.of())),
@@ -145,11 +143,6 @@ final class Rows {
 					.on(Fixtures::withDocument)
 					.page()
 					.readOnly(),
-				// "Assign to me": INTAKE, APPROVER and ADMIN may assign, but only to a
-				// reviewer.
-				console("POST", "/console/cases/{id}/assignment").allow(REVIEWER)
-					.on(Fixtures::inReview)
-					.refusedAs("400", INTAKE, APPROVER, ADMIN),
 				console("POST", "/console/cases/{id}/decision").allow(REVIEWER)
 					.on(Fixtures::inReview)
 					.body(decisionForm()),

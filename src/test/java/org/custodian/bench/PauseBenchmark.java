@@ -107,13 +107,13 @@ class PauseBenchmark extends IntegrationTest {
 	private void load() {
 		this.jdbc.sql("""
 				INSERT INTO review_case (request_id, case_number, agency_id, jurisdiction, type, instrument, categories,
-				  status, received_at, status_changed_at)
+				  status, received_at, status_changed_at, due_at)
 				SELECT gen_random_uuid(), 'CR-BENCH-' || lpad(i::text, 7, '0'), gen_random_uuid(),
 				  CASE WHEN i % 2 = 0 THEN 'HK' ELSE (ARRAY['US','GB','DE','FR','JP'])[1 + i % 5] END,
 				  CASE WHEN i % 10 = 3 THEN 'EMERGENCY' ELSE 'LEGAL_PROCESS' END, 'COURT_ORDER',
 				  ARRAY['BASIC_SUBSCRIBER','NON_CONTENT'],
 				  (ARRAY['IN_REVIEW','NEEDS_INFO','PENDING_APPROVAL','APPROVED','IN_REVIEW'])[1 + i % 5],
-				  now() - (i || ' seconds')::interval, now()
+				  now() - (i || ' seconds')::interval, now(), now() + interval '30 days' - (i || ' seconds')::interval
 				FROM generate_series(1, ?) AS i""").param(REQUESTS).update();
 		this.jdbc.sql("""
 				INSERT INTO case_target_jurisdiction (jurisdiction, request_id)

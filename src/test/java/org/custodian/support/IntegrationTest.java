@@ -32,6 +32,9 @@ public abstract class IntegrationTest {
 	public static final Path CHECKPOINT_MIRROR = Path.of("target", "audit-checkpoint-mirror",
 			UUID.randomUUID().toString());
 
+	/** The response team lead's address the overdue digest goes to in tests. */
+	public static final String DIGEST_TO = "team-lead@platform.example";
+
 	@LocalServerPort
 	protected int port;
 
@@ -59,6 +62,11 @@ public abstract class IntegrationTest {
 		// has its own test.
 		registry.add("custodian.transparency.page-max-age", () -> "0s");
 		registry.add("custodian.audit.checkpoint-mirror", CHECKPOINT_MIRROR::toString);
+		// The daily overdue digest's recipient (ADR 0015); its test sends one at once.
+		registry.add("custodian.deadlines.digest-to", () -> DIGEST_TO);
+		// Estonia's legal process is due in 14 days (the default is 30): the deadline
+		// rules' per-jurisdiction default, which QueueIntegrationTests shows.
+		registry.add("custodian.deadlines.jurisdictions.EE", () -> "14d");
 	}
 
 	@BeforeEach

@@ -160,7 +160,7 @@ class ConsoleAuthorizationIntegrationTests extends IntegrationTest {
 					.path("agencyId")
 					.asString(UUID.randomUUID().toString()))));
 		List<Runnable> reads = List.of(
-				() -> this.queries.queue(new CaseQueries.QueueFilter(null, null, null, false), false, null, 1, officer),
+				() -> this.queries.queue(new CaseQueries.QueueFilter(null, null, null, false), null, null, 1, officer),
 				() -> this.log.timeline("request", this.id, officer), () -> this.notices.of(request, officer),
 				() -> this.productions.staffView(request, officer), () -> this.emergencies.callbacks(request, officer),
 				() -> this.preservations.view(request, officer));

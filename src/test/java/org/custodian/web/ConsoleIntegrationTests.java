@@ -66,7 +66,11 @@ class ConsoleIntegrationTests extends IntegrationTest {
 				"PRODUCED");
 
 		WebSession.Page timeline = approver.get("/console/cases/" + id + "/timeline");
-		assertThat(timeline.body()).contains("request.submitted", "request.decision-proposed", "request.approved");
+		assertThat(timeline.body())
+			.contains("The request was submitted.", "A decision was proposed.",
+					"The decision was approved by a second person.", "Staff REVIEWER+APPROVER (Approver, Reviewer)",
+					"Viewed by ")
+			.doesNotContain("request.submitted", "request.viewed", "staff ");
 	}
 
 	@Test

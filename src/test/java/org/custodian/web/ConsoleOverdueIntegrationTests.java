@@ -41,7 +41,7 @@ class ConsoleOverdueIntegrationTests extends IntegrationTest {
 
 		WebSession console = new WebSession(this.port);
 		WebAccounts.staff(console, this.world.staffAccount(WebAccounts.PASSWORD, "REVIEWER"));
-		WebSession.Page all = console.get("/console/cases?jurisdiction=MT");
+		WebSession.Page all = console.get("/console/cases?jurisdiction=MT&status=");
 		assertThat(all.body()).contains(caseNumber(first), caseNumber(second), caseNumber(notYetDue),
 				caseNumber(pending), caseNumber(legal), "Only overdue",
 				"an emergency disclosure whose follow-up legal process was not named by its deadline");

@@ -27,6 +27,9 @@ class PortalTranslationTests {
 
 	private static final Path RESOURCES = Path.of("src/main/resources");
 
+	/** The bundles that hold words the portal shows. */
+	private static final List<String> BUNDLES = List.of("messages", "removal-messages");
+
 	private static final Path SOURCES = Path.of("src/main/java/org/custodian");
 
 	/**
@@ -62,8 +65,8 @@ class PortalTranslationTests {
 
 	@Test
 	void everyMessageThePortalShowsHasATraditionalChineseEntry() throws IOException {
-		Properties english = load("messages.properties");
-		Properties chinese = load("messages_zh_TW.properties");
+		Properties english = load("");
+		Properties chinese = load("_zh_TW");
 		Set<String> shown = new TreeSet<>();
 		Set<String> prefixes = new TreeSet<>(PORTAL_FAMILIES);
 		for (Path template : portalTemplates()) {
@@ -85,7 +88,7 @@ class PortalTranslationTests {
 
 	@Test
 	void everyProblemAnOfficerCanMeetHasATraditionalChineseEntry() throws IOException {
-		Properties chinese = load("messages_zh_TW.properties");
+		Properties chinese = load("_zh_TW");
 		Set<String> problems = new TreeSet<>();
 		for (String service : OFFICER_SERVICES) {
 			String source = Files.readString(SOURCES.resolve(service));
@@ -132,10 +135,14 @@ class PortalTranslationTests {
 		return text.toString();
 	}
 
-	private static Properties load(String name) throws IOException {
+	/** The portal's words in one language, from every bundle that holds some of them. */
+	private static Properties load(String language) throws IOException {
 		Properties properties = new Properties();
-		try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
-			properties.load(reader);
+		for (String bundle : BUNDLES) {
+			try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(bundle + language + ".properties"),
+					StandardCharsets.UTF_8)) {
+				properties.load(reader);
+			}
 		}
 		return properties;
 	}

@@ -1,5 +1,6 @@
 package org.custodian.audit.web;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import org.custodian.audit.AuditLog;
@@ -23,13 +24,16 @@ class ConsoleAuditController {
 
 	private final AuditLog log;
 
-	ConsoleAuditController(AuditLog log) {
+	private final TimelineLines lines;
+
+	ConsoleAuditController(AuditLog log, TimelineLines lines) {
 		this.log = log;
+		this.lines = lines;
 	}
 
 	@GetMapping("/console/cases/{id}/timeline")
-	String timeline(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff, Model model) {
-		model.addAttribute("events", this.log.timeline("request", id.toString(), staff));
+	String timeline(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff, Locale locale, Model model) {
+		model.addAttribute("events", this.lines.of(this.log.timeline("request", id.toString(), staff), locale));
 		return "console/timeline :: timeline";
 	}
 

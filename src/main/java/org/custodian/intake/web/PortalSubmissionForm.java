@@ -31,6 +31,8 @@ public class PortalSubmissionForm {
 
 	private String nonDisclosureUntil = "";
 
+	private String respondBy = "";
+
 	private String threat = "";
 
 	private String supervisorName = "";
@@ -59,7 +61,8 @@ public class PortalSubmissionForm {
 		return new SubmissionForm(this.type, this.instrument, this.legalBasis,
 				this.targets.stream().map((row) -> new TargetForm(row.getKind(), row.getValue())).toList(),
 				this.categories, this.from, this.to, this.offence, this.nonDisclosureUntil,
-				emergency ? new EmergencyForm(this.threat, this.supervisorName, this.supervisorPhone) : null);
+				emergency ? new EmergencyForm(this.threat, this.supervisorName, this.supervisorPhone) : null,
+				blank(this.respondBy) ? null : this.respondBy);
 	}
 
 	private static boolean blank(String value) {
@@ -136,6 +139,14 @@ public class PortalSubmissionForm {
 
 	public void setNonDisclosureUntil(String nonDisclosureUntil) {
 		this.nonDisclosureUntil = nonDisclosureUntil;
+	}
+
+	public String getRespondBy() {
+		return this.respondBy;
+	}
+
+	public void setRespondBy(String respondBy) {
+		this.respondBy = respondBy;
 	}
 
 	public String getThreat() {

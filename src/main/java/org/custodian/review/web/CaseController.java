@@ -42,10 +42,12 @@ class CaseController {
 	@GetMapping
 	CaseQueries.Page queue(@RequestParam(required = false) String status,
 			@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String type,
-			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String after,
+			@RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(defaultValue = "false") boolean dueSoon, @RequestParam(defaultValue = "false") boolean mine,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String after,
 			@RequestParam(required = false) Integer limit, @AuthenticationPrincipal CurrentUser staff) {
-		return this.queries.queue(new CaseQueries.QueueFilter(status, jurisdiction, type, overdue), false, after, limit,
-				staff);
+		return this.queries.queue(new CaseQueries.QueueFilter(status, jurisdiction, type, overdue, dueSoon, mine), sort,
+				after, limit, staff);
 	}
 
 	@GetMapping("/{id}")

@@ -1,5 +1,8 @@
 package org.custodian.review.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,27 +54,63 @@ class ConsoleCaseController {
 
 	private final Requests requests;
 
-	ConsoleCaseController(CaseQueries queries, ReviewService review, Requests requests) {
+	private final Clock clock;
+
+	ConsoleCaseController(CaseQueries queries, ReviewService review, Requests requests, Clock clock) {
+		this.clock = clock;
 		this.queries = queries;
 		this.review = review;
 		this.requests = requests;
 	}
 
+	/**
+	 * The queue; opened without filters it shows what is open, most urgent first
+	 * (emergencies on top, then by due time).
+	 */
 	@GetMapping("/console/cases")
 	String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String jurisdiction,
-			@RequestParam(required = false) String type, @RequestParam(defaultValue = "oldest") String sort,
-			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String after,
-			@AuthenticationPrincipal CurrentUser staff, Model model) {
-		model.addAttribute("page", this.queries.queue(
-				new CaseQueries.QueueFilter(blankToNull(status), blankToNull(jurisdiction), blankToNull(type), overdue),
-				"newest".equals(sort), blankToNull(after), PAGE, staff));
-		model.addAttribute("filter",
-				Map.of("status", (status != null) ? status : "", "jurisdiction",
-						(jurisdiction != null) ? jurisdiction : "", "type", (type != null) ? type : "", "sort", sort,
-						"overdue", overdue));
+			@RequestParam(required = false) String type, @RequestParam(defaultValue = "due") String sort,
+			@RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(defaultValue = "false") boolean dueSoon, @RequestParam(defaultValue = "false") boolean mine,
+			@RequestParam(required = false) String after, @AuthenticationPrincipal CurrentUser staff, Model model) {
+		// No status at all (a fresh queue) means the open ones; "Any" sends it empty.
+		String shown = (status != null) ? status : "OPEN";
+		CaseQueries.Page page = this.queries.queue(new CaseQueries.QueueFilter(blankToNull(shown),
+				blankToNull(jurisdiction), blankToNull(type), overdue, dueSoon, mine), sort, blankToNull(after), PAGE,
+				staff);
+		Instant now = Instant.now(this.clock);
+		page.items().forEach((item) -> age(item, Duration.between((Instant) item.get("receivedAt"), now)));
+		model.addAttribute("page", page);
+		Map<String, Object> filter = new LinkedHashMap<>();
+		filter.put("status", shown);
+		filter.put("jurisdiction", (jurisdiction != null) ? jurisdiction : "");
+		filter.put("type", (type != null) ? type : "");
+		filter.put("sort", sort);
+		filter.put("overdue", overdue);
+		filter.put("dueSoon", dueSoon);
+		filter.put("mine", mine);
+		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("types", RequestType.values());
 		return "console/queue";
+	}
+
+	/**
+	 * A case's age in the coarsest unit that still says something: minutes, hours, days.
+	 */
+	private static void age(Map<String, Object> item, Duration age) {
+		if (age.toHours() < 1) {
+			item.put("ageUnit", "duration.minutes");
+			item.put("ageCount", Math.max(0, age.toMinutes()));
+		}
+		else if (age.toHours() < 48) {
+			item.put("ageUnit", "duration.hours");
+			item.put("ageCount", age.toHours());
+		}
+		else {
+			item.put("ageUnit", "duration.days");
+			item.put("ageCount", age.toDays());
+		}
 	}
 
 	@GetMapping("/console/cases/{id}")
