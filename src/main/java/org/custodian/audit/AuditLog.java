@@ -31,11 +31,14 @@ public class AuditLog {
 
 	private final JdbcTemplate jdbcTemplate;
 
+	private final DataSource dataSource;
+
 	private final Checkpoints checkpoints;
 
 	AuditLog(JdbcClient jdbc, DataSource dataSource, Checkpoints checkpoints) {
 		this.jdbc = jdbc;
 		this.checkpoints = checkpoints;
+		this.dataSource = dataSource;
 		// Its own template: a fetch size makes PostgreSQL stream the log instead of
 		// loading it whole.
 		this.jdbcTemplate = new JdbcTemplate(dataSource);
@@ -69,7 +72,7 @@ public class AuditLog {
 	}
 
 	private void record(List<AuditBuffer.Row> rows) {
-		AuditBuffer buffer = AuditBuffer.current(this.jdbc);
+		AuditBuffer buffer = AuditBuffer.current(this.jdbc, this.dataSource);
 		if (buffer != null) {
 			buffer.add(rows);
 		}
