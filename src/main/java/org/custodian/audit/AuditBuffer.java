@@ -1,13 +1,8 @@
 package org.custodian.audit;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-
-import javax.sql.DataSource;
 
 import org.custodian.shared.AuditableBatch;
 import org.custodian.shared.AuditableEvent;
@@ -15,7 +10,6 @@ import org.custodian.shared.PendingAuditEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -36,20 +30,17 @@ final class AuditBuffer implements TransactionSynchronization {
 
 	private final JdbcClient jdbc;
 
-	private final DataSource dataSource;
-
 	private boolean flushed;
 
-	private AuditBuffer(JdbcClient jdbc, DataSource dataSource) {
+	private AuditBuffer(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
 	}
 
 	/**
 	 * The buffer of the current transaction, registered with it on first use; null when
 	 * no transaction synchronises (the caller then appends at once).
 	 */
-	static AuditBuffer current(JdbcClient jdbc, DataSource dataSource) {
+	static AuditBuffer current(JdbcClient jdbc) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()
 				|| !TransactionSynchronizationManager.isActualTransactionActive()
 				|| TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
@@ -60,7 +51,7 @@ final class AuditBuffer implements TransactionSynchronization {
 				return buffer.flushed ? null : buffer;
 			}
 		}
-		AuditBuffer buffer = new AuditBuffer(jdbc, dataSource);
+		AuditBuffer buffer = new AuditBuffer(jdbc);
 		TransactionSynchronizationManager.registerSynchronization(buffer);
 		return buffer;
 	}
@@ -122,40 +113,10 @@ final class AuditBuffer implements TransactionSynchronization {
 		// The insert locks the head until the commit. So the commit follows it in the
 		// same
 		// round trip (the transaction manager's commit then finds nothing left to
-		// commit),
-		// and does not wait for the disk: the next appender waits for this statement and
-		// a
-		// commit record, not for this thread to be scheduled again nor for a flush.
-		// afterCommit waits for the flush before anyone is told.
-		this.jdbc.sql("SET LOCAL synchronous_commit = off").update();
+		// commit):
+		// the next appender waits for this statement and the commit's flush, not also for
+		// this thread to be scheduled again to send the commit.
 		insert(this.jdbc, all, ";\nCOMMIT");
-	}
-
-	/**
-	 * Waits until the transaction is durable: the commit of a second, empty transaction
-	 * on the same connection waits for the WAL up to its own record, which lies after
-	 * this one's (the WAL is one sequence). Concurrent waits share one flush
-	 * (PostgreSQL's group commit), which a flush inside the lock could not. A crash
-	 * before the flush loses this transaction and every later one, never one in the
-	 * middle of the chain, and no caller was told of it.
-	 */
-	@Override
-	public void afterCommit() {
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("SELECT pg_current_xact_id()");
-			}
-			if (!connection.getAutoCommit()) {
-				connection.commit();
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not wait for the audited change to reach the disk", ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
 	}
 
 	/** One event as stored: details as canonical JSON text (sorted keys). */

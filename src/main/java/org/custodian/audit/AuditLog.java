@@ -31,14 +31,11 @@ public class AuditLog {
 
 	private final JdbcTemplate jdbcTemplate;
 
-	private final DataSource dataSource;
-
 	private final Checkpoints checkpoints;
 
 	AuditLog(JdbcClient jdbc, DataSource dataSource, Checkpoints checkpoints) {
 		this.jdbc = jdbc;
 		this.checkpoints = checkpoints;
-		this.dataSource = dataSource;
 		// Its own template: a fetch size makes PostgreSQL stream the log instead of
 		// loading it whole.
 		this.jdbcTemplate = new JdbcTemplate(dataSource);
@@ -72,7 +69,7 @@ public class AuditLog {
 	}
 
 	private void record(List<AuditBuffer.Row> rows) {
-		AuditBuffer buffer = AuditBuffer.current(this.jdbc, this.dataSource);
+		AuditBuffer buffer = AuditBuffer.current(this.jdbc);
 		if (buffer != null) {
 			buffer.add(rows);
 		}
