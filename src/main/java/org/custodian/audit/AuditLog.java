@@ -3,7 +3,6 @@ package org.custodian.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -11,7 +10,6 @@ import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.shared.AuditableBatch;
 import org.custodian.shared.AuditableEvent;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -33,8 +31,6 @@ public class AuditLog {
 
 	private final JdbcTemplate jdbcTemplate;
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	private final Checkpoints checkpoints;
 
 	AuditLog(JdbcClient jdbc, DataSource dataSource, Checkpoints checkpoints) {
@@ -49,45 +45,37 @@ public class AuditLog {
 	/**
 	 * Records an event. Runs in the publisher's transaction, so if the change rolls back,
 	 * so does its record; and before any other listener, so that a cause is logged before
-	 * its effects.
+	 * its effects. The transaction's events are appended together just before it commits
+	 * ({@link AuditBuffer}).
 	 */
 	@EventListener
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@Transactional
 	public void append(AuditableEvent event) {
-		String details = this.json.writeValueAsString(new TreeMap<>(event.details()));
-		this.jdbc
-			.sql("INSERT INTO audit_event (actor_kind, actor_id, action, subject_type, subject_id, details) "
-					+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(event.actor().kind().name(), event.actor().id(), event.action(), event.subjectType(),
-					event.subjectId(), details)
-			.update();
+		record(List.of(AuditBuffer.Row.of(event)));
 	}
 
 	/**
-	 * Records one event per subject of the batch in a single statement, in the
-	 * publisher's transaction.
+	 * Records one event per subject of the batch, in the publisher's transaction, in the
+	 * same statement as the transaction's other events.
 	 */
 	@EventListener
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@Transactional
 	public void appendAll(AuditableBatch batch) {
-		int n = batch.subjectIds().size();
-		if (n == 0) {
-			return;
+		if (!batch.subjectIds().isEmpty()) {
+			record(AuditBuffer.Row.of(batch));
 		}
-		String[] details = new String[n];
-		for (int i = 0; i < n; i++) {
-			details[i] = this.json.writeValueAsString(new TreeMap<>(batch.details().get(i)));
+	}
+
+	private void record(List<AuditBuffer.Row> rows) {
+		AuditBuffer buffer = AuditBuffer.current(this.jdbc);
+		if (buffer != null) {
+			buffer.add(rows);
 		}
-		// The chain trigger numbers and hashes the rows in the order they arrive.
-		this.jdbc
-			.sql("""
-					INSERT INTO audit_event (actor_kind, actor_id, action, subject_type, subject_id, details)
-					SELECT ?, ?, ?, ?, t.s, t.d FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS t(s, d, o) ORDER BY t.o""")
-			.params(batch.actor().kind().name(), batch.actor().id(), batch.action(), batch.subjectType(),
-					batch.subjectIds().toArray(String[]::new), details)
-			.update();
+		else {
+			AuditBuffer.insert(this.jdbc, rows);
+		}
 	}
 
 	/**

@@ -134,6 +134,46 @@ class Holds {
 					Cases.utc(Instant.now(this.clock)), ids.toArray(UUID[]::new), from.name())
 			.query(UUID.class)
 			.list();
+		Map<String, Object> detail = detail(from, to, reason, heldBy);
+		this.events.publishEvent(new RequestsTransitioned(actor, action, moved.stream().map(UUID::toString).toList(),
+				Collections.nCopies(moved.size(), detail)));
+		return moved;
+	}
+
+	/**
+	 * Releases the held requests and moves them on from screening to {@code to} in one
+	 * statement, recording both steps: {@code request.released} (ON_HOLD to SCREENING)
+	 * and then {@code action} (SCREENING to {@code to}), as two moves would.
+	 * @return the requests moved
+	 */
+	List<UUID> release(Release release, Collection<UUID> ids, CaseStatus to, String action, Actor actor, String reason,
+			Pause heldBy) {
+		if (!CaseStatus.ON_HOLD.canMoveTo(CaseStatus.SCREENING) || !CaseStatus.SCREENING.canMoveTo(to)) {
+			throw new IllegalStateException("ON_HOLD cannot move to " + to + " through SCREENING");
+		}
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<UUID> moved = this.jdbc.sql("""
+				UPDATE review_case SET status = ?, hold_reason = ?, held_by_pause = ?, status_changed_at = ?,
+				  version = version + 1
+				WHERE request_id = ANY(?::uuid[]) AND status = 'ON_HOLD'
+				RETURNING request_id""")
+			.params(to.name(), (to == CaseStatus.ON_HOLD) ? reason : null, (heldBy != null) ? heldBy.id() : null,
+					Cases.utc(Instant.now(this.clock)), ids.toArray(UUID[]::new))
+			.query(UUID.class)
+			.list();
+		List<String> subjects = moved.stream().map(UUID::toString).toList();
+		Map<String, Object> released = detail(CaseStatus.ON_HOLD, CaseStatus.SCREENING, release.reason(), null);
+		this.events.publishEvent(new RequestsTransitioned(release.actor(), "request.released", subjects,
+				Collections.nCopies(moved.size(), released)));
+		Map<String, Object> next = detail(CaseStatus.SCREENING, to, reason, heldBy);
+		this.events
+			.publishEvent(new RequestsTransitioned(actor, action, subjects, Collections.nCopies(moved.size(), next)));
+		return moved;
+	}
+
+	private static Map<String, Object> detail(CaseStatus from, CaseStatus to, String reason, Pause heldBy) {
 		Map<String, Object> detail = new TreeMap<>(Map.of("from", from.name(), "to", to.name()));
 		if (reason != null) {
 			detail.put("reason", reason);
@@ -141,9 +181,7 @@ class Holds {
 		if (heldBy != null) {
 			detail.put("pauseId", heldBy.id().toString());
 		}
-		this.events.publishEvent(new RequestsTransitioned(actor, action, moved.stream().map(UUID::toString).toList(),
-				Collections.nCopies(moved.size(), detail)));
-		return moved;
+		return detail;
 	}
 
 	/** The facts jurisdiction policy needs, for each request. */
@@ -181,6 +219,10 @@ class Holds {
 		return new ArrayList<>(List.of(statuses.stream().map(Enum::name).toArray(String[]::new), pause.match().from(),
 				pause.jurisdiction().code(), pause.match().about(), pause.jurisdiction().code(),
 				pause.appliesTo() == PauseScope.ALL, Cases.utc(pause.effectiveFrom()), pause.exceptEmergencies()));
+	}
+
+	/** Who releases held requests, and why: the first of the two steps of a release. */
+	record Release(Actor actor, String reason) {
 	}
 
 	/**

@@ -124,13 +124,14 @@ public class PauseEnforcement {
 	@Transactional
 	public Released confirmLifting(UUID pauseId, CurrentUser caller) {
 		PauseState.Lifting lifting = this.liftings.confirmLifting(pauseId, caller);
-		List<UUID> released = this.holds.move(this.holds.heldBy(pauseId), CaseStatus.ON_HOLD, CaseStatus.SCREENING,
-				"request.released", caller.actor(), "Pause lifted: " + lifting.rationale(), null);
+		Holds.Release release = new Holds.Release(caller.actor(), "Pause lifted: " + lifting.rationale());
+		Map<String, Integer> outcomes = rescreen(this.holds.heldBy(pauseId), release);
 		int otherReleased = 0;
 		for (PausedRequests kind : this.otherKinds) {
 			otherReleased += kind.release(pauseId, caller.actor(), lifting.rationale());
 		}
-		return new Released(pauseId, released.size() + otherReleased, rescreen(released));
+		return new Released(pauseId, outcomes.values().stream().mapToInt(Integer::intValue).sum() + otherReleased,
+				outcomes);
 	}
 
 	/**
@@ -168,10 +169,11 @@ public class PauseEnforcement {
 	}
 
 	/**
-	 * Screens requests that are at SCREENING again, grouping them by outcome so that each
-	 * group moves in one statement.
+	 * Releases held requests and screens them again, grouping them by outcome so that
+	 * each group is released and moves on in one statement (each request still gets its
+	 * {@code request.released} event and then its outcome's).
 	 */
-	private Map<String, Integer> rescreen(List<UUID> ids) {
+	private Map<String, Integer> rescreen(List<UUID> ids, Holds.Release release) {
 		List<Pause> inForce = this.pauses.allInForce();
 		Set<Jurisdiction> mlatOnly = this.pauses.mlatOnly();
 		Instant now = Instant.now(this.clock);
@@ -197,25 +199,23 @@ public class PauseEnforcement {
 		Map<String, Integer> outcomes = new LinkedHashMap<>();
 		held.forEach((pause, group) -> outcomes.merge("ON_HOLD",
 				this.holds
-					.move(group, CaseStatus.SCREENING, CaseStatus.ON_HOLD, "request.held", Actor.SYSTEM,
-							pause.officerMessage(), pause)
+					.release(release, group, CaseStatus.ON_HOLD, "request.held", Actor.SYSTEM, pause.officerMessage(),
+							pause)
 					.size(),
 				Integer::sum));
 		mlat.forEach((message, group) -> {
-			List<UUID> moved = this.holds.move(group, CaseStatus.SCREENING, CaseStatus.REJECTED,
-					"request.mlat-required", Actor.SYSTEM, message, null);
+			List<UUID> moved = this.holds.release(release, group, CaseStatus.REJECTED, "request.mlat-required",
+					Actor.SYSTEM, message, null);
 			this.cases.insertPolicyDecisions(moved, Outcome.REQUIRE_MLAT, null, message);
 			outcomes.merge("REJECTED", moved.size(), Integer::sum);
 		});
 		outcomes.put("IN_REVIEW",
 				this.holds
-					.move(review, CaseStatus.SCREENING, CaseStatus.IN_REVIEW, "request.review-started", Actor.SYSTEM,
-							null, null)
+					.release(release, review, CaseStatus.IN_REVIEW, "request.review-started", Actor.SYSTEM, null, null)
 					.size());
 		outcomes.put("PRESERVED",
 				this.holds
-					.move(preserve, CaseStatus.SCREENING, CaseStatus.PRESERVED, "request.preserved", Actor.SYSTEM, null,
-							null)
+					.release(release, preserve, CaseStatus.PRESERVED, "request.preserved", Actor.SYSTEM, null, null)
 					.size());
 		return outcomes;
 	}

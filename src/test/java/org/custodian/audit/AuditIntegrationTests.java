@@ -5,9 +5,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.custodian.shared.Actor;
 import org.custodian.shared.AuditableBatch;
+import org.custodian.shared.AuditableEvent;
 import org.custodian.support.IntegrationTest;
 import org.custodian.support.World;
 import org.custodian.support.World.Person;
@@ -18,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -102,20 +105,55 @@ class AuditIntegrationTests extends IntegrationTest {
 	@Test
 	void chainsEveryRowOfOneMultiRowInsertInOrder() {
 		Person auditor = this.world.staff("AUDITOR");
-		List<String> subjects = List.of("batch-a", "batch-b", "batch-c");
-		List<AuditRecord> events = this.tampering.rolledBack(() -> {
-			this.log.appendAll(new Batch(subjects));
-			return this.jdbc
-				.sql("SELECT " + ChainWalk.COLUMNS + " FROM audit_event WHERE action = 'test.batched' ORDER BY seq")
-				.query(ChainWalk::record)
-				.list();
-		});
+		String run = UUID.randomUUID().toString();
+		List<String> subjects = List.of(run + "-a", run + "-b", run + "-c");
+		this.log.appendAll(new Batch(subjects));
 
+		List<AuditRecord> events = events(run);
 		assertThat(events).extracting(AuditRecord::subjectId).containsExactlyElementsOf(subjects);
 		assertThat(events.get(1).seq()).isEqualTo(events.get(0).seq() + 1);
 		assertThat(events.get(2).seq()).isEqualTo(events.get(1).seq() + 1);
-		this.log.appendAll(new Batch(subjects));
 		assertThat(verify(auditor).path("valid").asBoolean()).isTrue();
+	}
+
+	@Test
+	void appendsATransactionsEventsTogetherAtItsCommitInTheOrderPublished() {
+		Person auditor = this.world.staff("AUDITOR");
+		String run = UUID.randomUUID().toString();
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		long seenBeforeCommit = transaction.execute((status) -> {
+			this.log.append(new Single(run + "-1"));
+			this.log.appendAll(new Batch(List.of(run + "-2", run + "-3")));
+			this.log.append(new Single(run + "-4"));
+			// Nothing is written (and the chain's head not locked) until the commit.
+			return (long) events(run).size();
+		});
+
+		assertThat(seenBeforeCommit).isZero();
+		List<AuditRecord> events = events(run);
+		assertThat(events).extracting(AuditRecord::subjectId)
+			.containsExactly(run + "-1", run + "-2", run + "-3", run + "-4");
+		assertThat(events.get(3).seq()).isEqualTo(events.get(0).seq() + 3);
+		assertThat(this.jdbc.sql("SELECT count(DISTINCT xmin::text) FROM audit_event WHERE subject_id LIKE ?")
+			.param(run + "-%")
+			.query(Long.class)
+			.single()).as("one transaction").isEqualTo(1);
+
+		this.tampering.rolledBack(() -> {
+			this.log.append(new Single(run + "-5"));
+			return null;
+		});
+		assertThat(events(run)).hasSize(4);
+		assertThat(verify(auditor).path("valid").asBoolean()).isTrue();
+	}
+
+	private List<AuditRecord> events(String run) {
+		return this.jdbc
+			.sql("SELECT " + ChainWalk.COLUMNS + " FROM audit_event WHERE action LIKE 'test.%' AND subject_id LIKE ? "
+					+ "ORDER BY seq")
+			.param(run + "-%")
+			.query(ChainWalk::record)
+			.list();
 	}
 
 	@Test
@@ -189,6 +227,31 @@ class AuditIntegrationTests extends IntegrationTest {
 		finally {
 			this.jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only").update();
 		}
+	}
+
+	/** One event. */
+	record Single(String subjectId) implements AuditableEvent {
+
+		@Override
+		public Actor actor() {
+			return Actor.SYSTEM;
+		}
+
+		@Override
+		public String action() {
+			return "test.single";
+		}
+
+		@Override
+		public String subjectType() {
+			return "test";
+		}
+
+		@Override
+		public Map<String, Object> details() {
+			return Map.of("subject", this.subjectId);
+		}
+
 	}
 
 	/** Three events of one kind, as a pause's bulk hold appends them. */

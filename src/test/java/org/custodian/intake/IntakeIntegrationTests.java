@@ -64,6 +64,34 @@ class IntakeIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void recordsASubmissionWithTheTokensUseInOneTransaction() {
+		long lastEvent = this.jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_event").query(Long.class).single();
+
+		Api.Response response = this.api.as(this.officer.token())
+			.post("/api/v1/requests", World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER"));
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		String id = response.json().path("id").asString();
+		// The token's use comes first, then what it authorised, all written by the one
+		// transaction that stored the request.
+		List<Map<String, Object>> events = this.jdbc.sql("""
+				SELECT action, xmin::text AS tx FROM audit_event
+				WHERE seq > ? AND (actor_id = ? OR subject_id = ?) ORDER BY seq""")
+			.params(lastEvent, this.officer.id(), id)
+			.query()
+			.listOfRows();
+		assertThat(events).extracting((row) -> row.get("action"))
+			.startsWith("token.used", "request.submitted")
+			.contains("request.screening-started");
+		assertThat(events).extracting((row) -> row.get("tx")).containsOnly(events.get(0).get("tx"));
+		String requestTx = this.jdbc.sql("SELECT xmin::text FROM request WHERE id = ?::uuid")
+			.param(id)
+			.query(String.class)
+			.single();
+		assertThat(events.get(0).get("tx")).isEqualTo(requestTx);
+	}
+
+	@Test
 	void refusesUnknownTypeMalformedJsonAndTooManyTargets() {
 		Api.Call call = this.api.as(this.officer.token());
 		assertThat(call.post("/api/v1/requests", Map.of("type", "SUBPOENA_PLEASE")).errorFields()).contains("type");

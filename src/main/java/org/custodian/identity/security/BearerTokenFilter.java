@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.custodian.identity.ApiTokens;
 import org.custodian.identity.CurrentUser;
 import org.custodian.identity.IdentityEvents.TokenUsedForWrite;
+import org.custodian.shared.PendingAuditEvent;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -22,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <token>}. A token that is present but
  * unknown or revoked is refused outright; every write made with a token is recorded in
- * the audit log.
+ * the audit log, with the change it made when it made one.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -59,11 +60,21 @@ class BearerTokenFilter extends OncePerRequestFilter {
 				: user.roles().stream().map((role) -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
-		if (!READS.contains(request.getMethod())) {
-			this.events.publishEvent(new TokenUsedForWrite(user.actor(), authenticated.get().tokenId().toString(),
-					request.getMethod(), request.getRequestURI()));
+		if (READS.contains(request.getMethod())) {
+			chain.doFilter(request, response);
+			return;
 		}
-		chain.doFilter(request, response);
+		// Recorded in the transaction of the change it authorised (first in it), or on
+		// its
+		// own if the request changed nothing (refused, failed, or nothing to do).
+		PendingAuditEvent.hold(new TokenUsedForWrite(user.actor(), authenticated.get().tokenId().toString(),
+				request.getMethod(), request.getRequestURI()));
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			PendingAuditEvent.take().ifPresent(this.events::publishEvent);
+		}
 	}
 
 }
