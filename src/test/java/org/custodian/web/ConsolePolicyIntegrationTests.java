@@ -57,7 +57,7 @@ class ConsolePolicyIntegrationTests extends IntegrationTest {
 		assertThat(second.get("/console/policy/pauses").body()).contains("action=\"" + confirmation + "\"",
 				"Confirm and enact");
 		assertThat(second.post(confirmation, Map.of()).status()).isEqualTo(302);
-		assertThat(second.get("/console/policy/pauses").body()).contains("Pause enacted: 1 requests are now on hold");
+		assertThat(second.get("/console/policy/pauses").body()).contains("Pause enacted: 1 request is now on hold");
 		assertThat(status(officer, request)).isEqualTo("ON_HOLD");
 
 		String lifting = "/console/policy/pauses/" + id + "/lifting";
@@ -94,7 +94,7 @@ class ConsolePolicyIntegrationTests extends IntegrationTest {
 			.single();
 		String review = "/console/policy/pauses/" + id + "/review";
 		assertThat(first.get("/console/policy/pauses").body())
-			.contains("Urgent pause enacted: 1 requests are now on hold", "Urgent, awaiting review:",
+			.contains("Urgent pause enacted: 1 request is now on hold", "Urgent, awaiting review:",
 					"Requests target protest organisers this week")
 			.doesNotContain(review);
 		assertThat(status(officer, request)).isEqualTo("ON_HOLD");

@@ -111,15 +111,23 @@ class WebSecurityConfiguration {
 	}
 
 	/**
-	 * Stylesheets, scripts, the error page and the public transparency report, with the
-	 * same headers.
+	 * Stylesheets, scripts and icons, with the same headers but out of the no-store rule:
+	 * their URLs carry a hash of their content, so they are cached for a year.
 	 */
 	@Bean
 	@Order(12)
+	SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+		browser(http).securityMatcher("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg")
+			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		return http.build();
+	}
+
+	/** The error page and the public transparency report, with the same headers. */
+	@Bean
+	@Order(13)
 	SecurityFilterChain assets(HttpSecurity http) throws Exception {
-		browser(http)
-			.securityMatcher("/", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/transparency",
-					"/transparency/**")
+		browser(http).securityMatcher("/", "/error", "/transparency", "/transparency/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		return http.build();
 	}
