@@ -70,7 +70,7 @@ class ConsolePolicyIntegrationTests extends IntegrationTest {
 		assertThat(status(officer, request)).isEqualTo("ON_HOLD");
 		second.get("/console/policy/pauses");
 		assertThat(second.post(lifting + "/confirmation", Map.of()).status()).isEqualTo(302);
-		assertThat(second.get("/console/policy/pauses").body()).contains("Pause lifted: 1 requests returned");
+		assertThat(second.get("/console/policy/pauses").body()).contains("Pause lifted: 1 request returned");
 		assertThat(status(officer, request)).isEqualTo("IN_REVIEW");
 	}
 
