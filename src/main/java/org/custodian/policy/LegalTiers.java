@@ -34,23 +34,15 @@ public final class LegalTiers {
 			return new CategoryFinding(category, TierVerdict.REQUIRES_MLAT,
 					"Content for an authority outside " + rules.home()
 							+ " needs the mutual legal assistance (MLAT) route; a domestic " + instrument + " of "
-							+ question.requester() + " does not reach it.",
-					List.of(String.valueOf(rules.home()), instrument.name(), String.valueOf(question.requester())));
+							+ question.requester() + " does not reach it.");
 		}
 		if (!rules.compelledBy(instrument).contains(category)) {
-			String compelled = String.join(",",
-					rules.compelledBy(instrument).stream().sorted().map(DataCategory::name).toList());
-			return new CategoryFinding(
-					category, TierVerdict.INSUFFICIENT_INSTRUMENT, "A " + instrument + " compels only "
-							+ rules.compelledBy(instrument) + "; " + category + " needs a stronger instrument.",
-					List.of(instrument.name(), compelled, category.name()));
+			return new CategoryFinding(category, TierVerdict.INSUFFICIENT_INSTRUMENT,
+					"A " + instrument + " compels only " + rules.compelledBy(instrument) + "; " + category
+							+ " needs a stronger instrument.");
 		}
-		String note = rules.notes().get(instrument);
-		if (note != null) {
-			return new CategoryFinding(category, TierVerdict.SUPPORTED, note);
-		}
-		return new CategoryFinding(category, TierVerdict.SUPPORTED, "A " + instrument + " compels " + category + ".",
-				List.of(instrument.name(), category.name()));
+		String note = rules.notes().getOrDefault(instrument, "A " + instrument + " compels " + category + ".");
+		return new CategoryFinding(category, TierVerdict.SUPPORTED, note);
 	}
 
 }
