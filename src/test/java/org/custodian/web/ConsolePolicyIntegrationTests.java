@@ -57,7 +57,10 @@ class ConsolePolicyIntegrationTests extends IntegrationTest {
 		assertThat(second.get("/console/policy/pauses").body()).contains("action=\"" + confirmation + "\"",
 				"Confirm and enact");
 		assertThat(second.post(confirmation, Map.of()).status()).isEqualTo(302);
-		assertThat(second.get("/console/policy/pauses").body()).contains("Pause enacted: 1 request is now on hold");
+		assertThat(second.get("/console/policy/pauses").body())
+			.contains("Pause enacted: 1 request is now on hold",
+					"From its authorities</span> · <span>Review</span> · <span>All requests, including those in flight")
+			.doesNotContain("FROM_AUTHORITIES</span>", "[REVIEW]");
 		assertThat(status(officer, request)).isEqualTo("ON_HOLD");
 
 		String lifting = "/console/policy/pauses/" + id + "/lifting";
