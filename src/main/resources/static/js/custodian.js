@@ -21,8 +21,45 @@
 		});
 	}
 
+	// A table wider than the window scrolls inside its own box, not the page; the box is
+	// labelled by the table's caption or its section's heading, and focusable when it
+	// scrolls, so that a keyboard can scroll it too.
+	function boxTables(root) {
+		var used = {};
+		root.querySelectorAll('table.table').forEach(function (table) {
+			var box = table.parentElement;
+			if (!box.classList.contains('table-scroll')) {
+				box = document.createElement('div');
+				box.className = 'table-scroll';
+				table.parentNode.insertBefore(box, table);
+				box.appendChild(table);
+			}
+			if (box.scrollWidth <= box.clientWidth) {
+				box.removeAttribute('role');
+				box.removeAttribute('tabindex');
+				box.removeAttribute('aria-label');
+				return;
+			}
+			var caption = table.querySelector('caption');
+			var section = box.closest('section, main');
+			var heading = section && section.querySelector('h2, h1');
+			var label = ((caption && caption.textContent) || (heading && heading.textContent) || document.title).trim();
+			used[label] = (used[label] || 0) + 1;
+			box.setAttribute('role', 'region');
+			box.setAttribute('aria-label', (used[label] > 1) ? label + ' (' + used[label] + ')' : label);
+			box.tabIndex = 0;
+		});
+	}
+
+	var resizing;
+	window.addEventListener('resize', function () {
+		clearTimeout(resizing);
+		resizing = setTimeout(function () { boxTables(document); }, 150);
+	});
+
 	document.addEventListener('DOMContentLoaded', function () {
 		localise(document);
+		boxTables(document);
 		var summary = document.querySelector('.error-summary[tabindex]');
 		if (summary) {
 			summary.focus();
@@ -30,5 +67,6 @@
 	});
 	document.addEventListener('htmx:afterSettle', function (event) {
 		localise(event.target);
+		boxTables(document);
 	});
 }());

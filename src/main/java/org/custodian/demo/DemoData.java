@@ -32,7 +32,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,8 +67,6 @@ class DemoData implements ApplicationRunner {
 
 	private final ReviewService review;
 
-	private final JdbcClient jdbc;
-
 	private final TransactionTemplate transaction;
 
 	private final ReplayClock clock;
@@ -79,14 +76,13 @@ class DemoData implements ApplicationRunner {
 	private final boolean replay;
 
 	DemoData(StaffAccounts staff, ApiTokens tokens, Agencies agencies, IntakeService intake, ReviewService review,
-			JdbcClient jdbc, TransactionTemplate transaction, ReplayClock clock, HistoryReplay history,
+			TransactionTemplate transaction, ReplayClock clock, HistoryReplay history,
 			@Value("${custodian.demo.replay:true}") boolean replay) {
 		this.staff = staff;
 		this.tokens = tokens;
 		this.agencies = agencies;
 		this.intake = intake;
 		this.review = review;
-		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.clock = clock;
 		this.history = history;
@@ -145,15 +141,6 @@ class DemoData implements ApplicationRunner {
 			officers.put(agency.key(), officer(agency));
 		}
 
-		for (String[] account : new String[][] { { "1001", "harbour_lee", "HK" }, { "1002", "kowloon.wong", "HK" },
-				{ "2001", "jdoe_nyc", "US" }, { "2002", "dc.protest.org", "US" }, { "3001", "london_calling", "GB" },
-				{ "4001", "berlin.bear", "DE" } }) {
-			this.jdbc
-				.sql("INSERT INTO platform_account (id, username, home_jurisdiction) VALUES (?, ?, ?) "
-						+ "ON CONFLICT DO NOTHING")
-				.params(account[0], account[1], account[2])
-				.update();
-		}
 		return new World(team, officers);
 	}
 

@@ -22,7 +22,9 @@ import org.custodian.identity.Role;
 import org.custodian.intake.IntakeService;
 import org.custodian.intake.Receipt;
 import org.custodian.intake.SubmissionForm;
+import org.custodian.notice.Notices;
 import org.custodian.policy.Pauses;
+import org.custodian.preservation.Preservations;
 import org.custodian.review.PauseEnforcement;
 import org.custodian.review.ReviewService;
 import org.custodian.shared.RequestId;
@@ -67,11 +69,16 @@ class HistoryReplay {
 
 	private final ObjectProvider<Scheduler> scheduler;
 
+	private final Preservations preservations;
+
+	private final Notices notices;
+
 	/** db-scheduler decides what is due by the machine's clock, not the replay's. */
 	private final Clock wallClock = Clock.systemUTC();
 
 	HistoryReplay(ReplayClock clock, IntakeService intake, ReviewService review, EmergencyChecks emergencies,
-			Assessments assessments, PauseEnforcement enforcement, ObjectProvider<Scheduler> scheduler) {
+			Assessments assessments, PauseEnforcement enforcement, ObjectProvider<Scheduler> scheduler,
+			Preservations preservations, Notices notices) {
 		this.clock = clock;
 		this.intake = intake;
 		this.review = review;
@@ -79,6 +86,8 @@ class HistoryReplay {
 		this.assessments = assessments;
 		this.enforcement = enforcement;
 		this.scheduler = scheduler;
+		this.preservations = preservations;
+		this.notices = notices;
 	}
 
 	/**
@@ -103,6 +112,9 @@ class HistoryReplay {
 		while (!run.steps.isEmpty() && run.steps.peek().at().isBefore(ReplayPlan.END)) {
 			Step step = run.steps.poll();
 			LocalDate today = LocalDate.ofInstant(step.at(), ZoneOffset.UTC);
+			if (day != null && !today.equals(day)) {
+				endOfDay();
+			}
 			if (day != null && !today.equals(day) && run.queued) {
 				long before = System.nanoTime();
 				settle();
@@ -126,6 +138,23 @@ class HistoryReplay {
 			log.warn("{} replay steps failed", run.failures.get());
 		}
 		return plan.size();
+	}
+
+	/**
+	 * What the platform's hourly jobs do by the replay's clock, as the day ends:
+	 * preservations past their 90 days expire, and notices delayed by a non-disclosure
+	 * order or an emergency go out once their time has come (through the demo's mailbox),
+	 * so that the replayed years show them.
+	 */
+	private void endOfDay() {
+		Instant now = this.clock.instant();
+		try {
+			this.preservations.expire(now);
+			this.notices.sendDue(now);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Replayed end of day {} failed: {}", now, ex.getMessage());
+		}
 	}
 
 	/**

@@ -79,9 +79,16 @@ public record Pause(UUID id, Jurisdiction jurisdiction, PauseMatch match, Set<Pa
 			case BOTH -> "Requests from authorities of, or concerning users in, " + this.jurisdiction.code();
 		};
 		String stage = (this.stages.size() == 2) ? "" : (stops(PauseStage.REVIEW) ? " (review)" : " (production)");
-		return who + " are paused" + stage + " since " + WHEN.format(this.effectiveFrom) + ": " + this.reason
+		return who + " are paused" + stage + " since " + WHEN.format(this.effectiveFrom) + ": " + sentence(this.reason)
 				+ ((this.liftingCondition != null) ? " The pause will be reconsidered when: " + this.liftingCondition
 						: "");
+	}
+
+	/** A reason as a sentence: closed by a full stop unless it already ends in one. */
+	public static String sentence(String text) {
+		String trimmed = text.strip();
+		return (trimmed.isEmpty() || ".!?。！？".indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0) ? trimmed
+				: trimmed + ".";
 	}
 
 }

@@ -395,6 +395,7 @@ public class CaseQueries {
 		summary.put("caseNumber", rs.getString("case_number"));
 		summary.put("status", rs.getString("status"));
 		summary.put("holdReason", rs.getString("hold_reason"));
+		summary.put("heldByPause", rs.getObject("held_by_pause", UUID.class));
 		summary.put("type", rs.getString("type"));
 		summary.put("instrument", rs.getString("instrument"));
 		summary.put("categories", Cases.categories(String.join(",", (String[]) rs.getArray("categories").getArray())));

@@ -55,7 +55,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewService implements RequestStatuses {
 
-	static final String COMPLIANCE_HOLD = "Your request is held for a compliance review before it can be reviewed.";
+	/** The stored (English) reason of a compliance hold; pages show their own message. */
+	public static final String COMPLIANCE_HOLD = "Your request is held for a compliance review before it can be reviewed.";
 
 	private final Cases cases;
 

@@ -8,6 +8,8 @@ import org.custodian.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -22,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("demo")
 @TestPropertySource(properties = "custodian.demo.replay=false")
 class DemoDataIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void seedsAWorldThePrintedAccountsCanUse() {
@@ -48,6 +53,18 @@ class DemoDataIntegrationTests extends IntegrationTest {
 
 		Api.Response mine = this.api.as("demo-token-0000000000000000000000-hkpf").get("/api/v1/requests");
 		assertThat(mine.json().path("items").size()).isEqualTo(2);
+
+		// Every account the demo's requests are about has records to produce or preserve.
+		List<String> accounts = new ArrayList<>(
+				List.of("harbour_lee", "kowloon.wong", "jdoe_nyc", "dc.protest.org", "london_calling", "berlin.bear"));
+		DemoAgency.ALL.forEach((agency) -> accounts.addAll(agency.accounts()));
+		for (String username : accounts) {
+			assertThat(this.jdbc.sql("""
+					SELECT count(*) FROM sample_record r JOIN platform_account a ON a.id = r.account_id
+					WHERE a.username = ? AND r.category = 'CONTENT'""").param(username).query(Long.class).single())
+				.as(username)
+				.isPositive();
+		}
 
 		JsonNode verification = this.api.as("demo-token-0000000000000000000000-auditor")
 			.get("/api/v1/audit/verification")

@@ -94,6 +94,27 @@ class HongKongReplayTests {
 	}
 
 	@Test
+	void preservationsExpireAndNoticesGoOutAsTheReplayedYearsPass() {
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM preservation WHERE status = 'ACTIVE' AND expires_at < '2021-06-01'""")
+			.query(Long.class)
+			.single()).as("no preservation of 2019-2020 is still active").isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM preservation WHERE status IN ('EXPIRED', 'CONVERTED')")
+			.query(Long.class)
+			.single()).isPositive();
+		long notified = 0;
+		for (String period : new String[] { "2019-H2", "2020-H1", "2020-H2", "2021-H1" }) {
+			for (JsonNode row : this.api.anonymous()
+				.get("/api/v1/transparency/reports/" + period)
+				.json()
+				.path("jurisdictions")) {
+				notified += row.path("usersNotified").asLong();
+			}
+		}
+		assertThat(notified).as("users notified over the replayed years").isGreaterThan(50);
+	}
+
+	@Test
 	void otherAgenciesHaveAHistoryOfTheirOwn() {
 		for (String period : new String[] { "2019-H2", "2020-H1", "2020-H2", "2021-H1" }) {
 			JsonNode rows = this.api.anonymous()

@@ -57,7 +57,10 @@ class ConsolePolicyIntegrationTests extends IntegrationTest {
 		assertThat(second.get("/console/policy/pauses").body()).contains("action=\"" + confirmation + "\"",
 				"Confirm and enact");
 		assertThat(second.post(confirmation, Map.of()).status()).isEqualTo(302);
-		assertThat(second.get("/console/policy/pauses").body()).contains("Pause enacted: 1 requests are now on hold");
+		assertThat(second.get("/console/policy/pauses").body())
+			.contains("Pause enacted: 1 request is now on hold",
+					"From its authorities</span> · <span>Review</span> · <span>All requests, including those in flight")
+			.doesNotContain("FROM_AUTHORITIES</span>", "[REVIEW]");
 		assertThat(status(officer, request)).isEqualTo("ON_HOLD");
 
 		String lifting = "/console/policy/pauses/" + id + "/lifting";
@@ -70,7 +73,7 @@ class ConsolePolicyIntegrationTests extends IntegrationTest {
 		assertThat(status(officer, request)).isEqualTo("ON_HOLD");
 		second.get("/console/policy/pauses");
 		assertThat(second.post(lifting + "/confirmation", Map.of()).status()).isEqualTo(302);
-		assertThat(second.get("/console/policy/pauses").body()).contains("Pause lifted: 1 requests returned");
+		assertThat(second.get("/console/policy/pauses").body()).contains("Pause lifted: 1 request returned");
 		assertThat(status(officer, request)).isEqualTo("IN_REVIEW");
 	}
 
@@ -94,7 +97,7 @@ class ConsolePolicyIntegrationTests extends IntegrationTest {
 			.single();
 		String review = "/console/policy/pauses/" + id + "/review";
 		assertThat(first.get("/console/policy/pauses").body())
-			.contains("Urgent pause enacted: 1 requests are now on hold", "Urgent, awaiting review:",
+			.contains("Urgent pause enacted: 1 request is now on hold", "Urgent, awaiting review:",
 					"Requests target protest organisers this week")
 			.doesNotContain(review);
 		assertThat(status(officer, request)).isEqualTo("ON_HOLD");

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,9 @@ class ConnectorConfiguration {
 		return new SamplePlatform(jdbc, template);
 	}
 
+	/** Before the demo's data, whose requests are about the sample's accounts. */
 	@Bean
+	@Order(0)
 	@ConditionalOnProperty(name = "custodian.disclosure.source", havingValue = "sample", matchIfMissing = true)
 	ApplicationRunner samplePlatformSeed(SamplePlatform platform, Environment environment) {
 		return (arguments) -> {

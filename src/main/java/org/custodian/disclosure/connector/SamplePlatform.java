@@ -34,7 +34,16 @@ public class SamplePlatform implements RecordSource {
 			List.of("sample-hk-002", "lantau.hiker", "hiker@mail.hk.example", "+85262345678", "HK", "Wong Siu Ming"),
 			List.of("sample-us-001", "wire.fraudster", "fraud@mail.us.example", "+12025550123", "US", "John Roe"),
 			List.of("sample-gb-001", "london.trader", "trader@mail.uk.example", "+447700900123", "GB", "Jane Smith"),
-			List.of("sample-de-001", "berlin.dev", "dev@mail.de.example", "+4915123456789", "DE", "Max Mustermann"));
+			List.of("sample-de-001", "berlin.dev", "dev@mail.de.example", "+4915123456789", "DE", "Max Mustermann"),
+			// the accounts of the demo's requests of today
+			List.of("sample-hk-003", "harbour_lee", "lee@mail.hk.example", "+85293456789", "HK", "Lee Ka Yan"),
+			List.of("sample-hk-004", "kowloon.wong", "wong@mail.hk.example", "+85264567890", "HK", "Wong Chi Keung"),
+			List.of("sample-us-002", "jdoe_nyc", "jdoe@mail.us.example", "+12125550147", "US", "John Doe"),
+			List.of("sample-us-003", "dc.protest.org", "contact@protest.us.example", "+12025550188", "US",
+					"DC Protest Organisers"),
+			List.of("sample-gb-002", "london_calling", "calling@mail.uk.example", "+447700900456", "GB", "Sam Jones"),
+			List.of("sample-de-002", "berlin.bear", "bear@mail.de.example", "+4915223456789", "DE",
+					"Erika Mustermann"));
 
 	private static final Map<DataCategory, List<String>> FIELDS = Map.of(DataCategory.BASIC_SUBSCRIBER,
 			List.of("username", "name", "email", "phone", "homeJurisdiction", "createdAt"), DataCategory.NON_CONTENT,
@@ -93,13 +102,13 @@ public class SamplePlatform implements RecordSource {
 				.params(account.get(0), account.get(1), account.get(2), account.get(3), account.get(4))
 				.update();
 		}
-		if (this.jdbc.sql("SELECT count(*) FROM sample_record WHERE account_id LIKE 'sample-%'")
-			.query(Long.class)
-			.single() > 0) {
-			return;
-		}
 		for (List<String> account : ACCOUNTS) {
-			seedRecords(account);
+			if (this.jdbc.sql("SELECT count(*) FROM sample_record WHERE account_id = ?")
+				.param(account.get(0))
+				.query(Long.class)
+				.single() == 0) {
+				seedRecords(account);
+			}
 		}
 	}
 

@@ -139,15 +139,25 @@ class WebSecurityConfiguration {
 	}
 
 	/**
-	 * Stylesheets, scripts, the error page, the public transparency report and the API's
-	 * description, with the same headers.
+	 * Stylesheets, scripts and icons, with the same headers but out of the no-store rule:
+	 * their URLs carry a hash of their content, so they are cached for a year.
 	 */
 	@Bean
 	@Order(12)
+	SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+		browser(http).securityMatcher("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg")
+			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		return http.build();
+	}
+
+	/** The error page and the public transparency report, with the same headers. */
+	@Bean
+	@Order(13)
 	SecurityFilterChain assets(HttpSecurity http) throws Exception {
 		browser(http)
-			.securityMatcher("/", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/transparency",
-					"/transparency/**", "/sample-platform/**", "/v3/api-docs", "/v3/api-docs/**")
+			.securityMatcher("/", "/error", "/transparency", "/transparency/**", "/sample-platform/**", "/v3/api-docs",
+					"/v3/api-docs/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		return http.build();
 	}
@@ -160,7 +170,7 @@ class WebSecurityConfiguration {
 	 * reports).
 	 */
 	@Bean
-	@Order(13)
+	@Order(14)
 	SecurityFilterChain apiReference(HttpSecurity http) throws Exception {
 		browser(http, REFERENCE_PAGE_POLICY).securityMatcher("/swagger-ui.html", "/swagger-ui/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());

@@ -41,8 +41,10 @@ class BrowserErrors {
 
 	@ExceptionHandler
 	ModelAndView invalid(InvalidInputException ex) {
-		return page(HttpStatus.BAD_REQUEST,
+		ModelAndView page = page(HttpStatus.BAD_REQUEST,
 				String.join("; ", ex.errors().stream().map((error) -> error.field() + " " + error.message()).toList()));
+		page.addObject("errors", FormErrors.of(ex));
+		return page;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.custodian.shared.web;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.custodian.shared.ConflictException;
@@ -20,12 +21,14 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure into RFC 9457 problem+json: {@code status}, {@code title},
@@ -100,6 +103,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest()
 			.body(Problems.invalid(List.of(new FieldProblem(ex.getRequestPartName(), "is required"))));
+	}
+
+	/**
+	 * A wrong address under the console, the portal or the public pages is answered by
+	 * the error page in the layout (through the servlet container's error dispatch); only
+	 * the API answers problem+json.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+				&& !servlet.getRequest().getRequestURI().startsWith(servlet.getRequest().getContextPath() + "/api/")) {
+			try {
+				servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+				return null;
+			}
+			catch (IOException failed) {
+				// the client went away; the problem below is as good an answer as any
+			}
+		}
+		return super.handleNoResourceFoundException(ex, headers, status, request);
 	}
 
 	@ExceptionHandler
