@@ -46,6 +46,7 @@ final class Rows {
 		rows.addAll(PolicyRows.consoleRows());
 		rows.addAll(apiForOfficers());
 		rows.addAll(portalRows());
+		rows.addAll(PortalDayRows.portalRows());
 		return rows;
 	}
 

@@ -11,7 +11,9 @@ import java.util.Map;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.custodian.support.Api;
 import org.custodian.support.IntegrationTest;
+import org.custodian.support.Policies;
 import org.custodian.support.TestMail;
 import org.custodian.support.WebSession;
 import org.custodian.support.World;
@@ -121,6 +123,32 @@ class OfficerNotificationIntegrationTests extends IntegrationTest {
 			.param(email)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void tellsTheOfficersOfEveryRequestAPauseHoldsWhy() throws Exception {
+		Person officer = this.world.officer(this.world.agency("LI"));
+		String email = email(officer);
+		String first = this.world.submit(officer, World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER"));
+		String second = this.world.submit(officer, World.legalProcess("SUBPOENA", "BASIC_SUBSCRIBER"));
+		Api.Response enacted = new Policies(this.api, this.world).enact(Policies.pause("LI", "FROM_AUTHORITIES",
+				List.of("REVIEW"), "ALL", "2020-01-01T00:00:00Z", "Consultations are concluded"));
+		assertThat(enacted.status()).as(enacted.toString()).isEqualTo(201);
+		try {
+			for (String id : List.of(first, second)) {
+				MimeMessage held = awaitMail(email, "Request " + caseNumber(id) + " is on hold");
+				assertThat(text(held)).contains("Why:", "Requests from authorities of LI are paused",
+						"Consultations are concluded");
+			}
+		}
+		finally {
+			this.jdbc
+				.sql("UPDATE pause SET status = 'LIFTED', lifted_at = now(), lifted_by = gen_random_uuid(),"
+						+ " lifting_proposed_at = now(), lifting_proposed_by = gen_random_uuid(),"
+						+ " lifting_rationale = 'test end' WHERE id = ?::uuid")
+				.param(enacted.json().path("id").asString())
+				.update();
+		}
 	}
 
 	@Test
