@@ -229,7 +229,7 @@ public class Agencies {
 		officer.require(Action.CHANGE_NOTIFICATION_PREFERENCES);
 		requireActiveOfficer(officer.officerId());
 		if (!LANGUAGES.contains(language)) {
-			throw new InvalidInputException("language", "is not one of " + String.join(", ", LANGUAGES));
+			throw new InvalidInputException("language", "is not a language the platform writes in");
 		}
 		int changed = this.jdbc.sql("UPDATE officer SET language = ? WHERE id = ? AND language <> ?")
 			.params(language, officer.officerId().value(), language)

@@ -47,7 +47,8 @@ class PortalTranslationTests {
 	private static final List<String> OFFICER_SERVICES = List.of("intake/Submission.java", "intake/LegalDocument.java",
 			"intake/IntakeService.java", "agency/OfficerAccounts.java", "agency/Agencies.java",
 			"identity/SecondFactors.java", "review/Delegations.java", "review/ReviewService.java",
-			"review/CaseQueries.java", "shared/FieldProblems.java", "disclosure/ProductionService.java");
+			"review/CaseQueries.java", "shared/FieldProblems.java", "disclosure/ProductionService.java",
+			"disclosure/NotificationPreferences.java");
 
 	/** String literals (each on one line) joined by {@code +}, closing a call. */
 	private static final String LITERALS = "((?:\"(?:[^\"\\\\\\n]|\\\\.)*\"\\s*\\+?\\s*)+)\\)";
@@ -132,10 +133,13 @@ class PortalTranslationTests {
 		return text.toString();
 	}
 
+	/** A bundle of {@code messages}, with the same language's {@code notifications}. */
 	private static Properties load(String name) throws IOException {
 		Properties properties = new Properties();
-		try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
-			properties.load(reader);
+		for (String file : List.of(name, name.replace("messages", "notifications"))) {
+			try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(file), StandardCharsets.UTF_8)) {
+				properties.load(reader);
+			}
 		}
 		return properties;
 	}
