@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.custodian.shared.AgencyId;
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.ForbiddenException;
+import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.Jurisdiction;
 import org.custodian.shared.NotFoundException;
 import org.custodian.shared.OfficerId;
@@ -37,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Agencies {
+
+	/** The languages officers may read their e-mails in. */
+	public static final List<String> LANGUAGES = List.of("en", "zh-TW");
 
 	private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+[1-9][0-9]{6,14}$");
 
@@ -201,6 +206,39 @@ public class Agencies {
 					new AgencyId(rs.getObject("agency_id", UUID.class)), rs.getString("email"), rs.getString("name"),
 					rs.getString("title"), rs.getBoolean("active")))
 			.optional();
+	}
+
+	/**
+	 * The language the officer reads e-mails from the platform in (English unless they
+	 * chose another).
+	 */
+	@Transactional(readOnly = true)
+	public Locale officerLanguage(OfficerId id) {
+		return this.jdbc.sql("SELECT language FROM officer WHERE id = ?")
+			.param(id.value())
+			.query(String.class)
+			.optional()
+			.map(Locale::forLanguageTag)
+			.orElse(Locale.ENGLISH);
+	}
+
+	/**
+	 * The officer chooses the language of their e-mails: one of {@link #LANGUAGES}.
+	 */
+	@Transactional
+	public void changeLanguage(CurrentUser officer, String language) {
+		officer.require(Action.CHANGE_NOTIFICATION_PREFERENCES);
+		requireActiveOfficer(officer.officerId());
+		if (!LANGUAGES.contains(language)) {
+			throw new InvalidInputException("language", "is not a language the platform writes in");
+		}
+		int changed = this.jdbc.sql("UPDATE officer SET language = ? WHERE id = ? AND language <> ?")
+			.params(language, officer.officerId().value(), language)
+			.update();
+		if (changed > 0) {
+			this.events.publishEvent(
+					new PortalEvents.LanguageChanged(officer.actor(), officer.officerId().toString(), language));
+		}
 	}
 
 	/** The officer with this e-mail address (any case), if there is one. */

@@ -60,4 +60,24 @@ public final class PortalEvents {
 
 	}
 
+	/** The officer chose the language of their e-mails. */
+	public record LanguageChanged(Actor actor, String subjectId, String language) implements AuditableEvent {
+
+		@Override
+		public String action() {
+			return "officer.language-changed";
+		}
+
+		@Override
+		public String subjectType() {
+			return "officer";
+		}
+
+		@Override
+		public Map<String, Object> details() {
+			return Map.of("language", this.language);
+		}
+
+	}
+
 }

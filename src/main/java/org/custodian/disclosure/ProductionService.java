@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ import org.custodian.review.ReviewService;
 import org.custodian.shared.Actor;
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.NotFoundException;
+import org.custodian.shared.OfficerId;
 import org.custodian.shared.RequestId;
 import org.custodian.shared.crypto.MasterKey;
 import org.slf4j.Logger;
@@ -181,6 +183,7 @@ public class ProductionService {
 		this.delegations.requireMayAct(id, officer);
 		ProductionStore.Production production = ownProduction(id, officer);
 		this.store.countDownload(id);
+		this.store.recordDownload(id, officer.officerId().value(), production.packageSha256(), Instant.now(this.clock));
 		this.events.publishEvent(new DisclosureEvent(id, officer.actor(), "production.downloaded",
 				Map.of("packageSha256", production.packageSha256(), "bytes", production.sizeBytes())));
 		SubmittedRequest request = this.requests.find(id).orElseThrow();
@@ -203,6 +206,47 @@ public class ProductionService {
 		this.store.forgetPassphrase(id);
 		this.events.publishEvent(new DisclosureEvent(id, officer.actor(), "production.passphrase-shown", Map.of()));
 		return passphrase;
+	}
+
+	/**
+	 * A new passphrase, for the owner or a delegate who lost the one shown: the package
+	 * is built again under a new passphrase and replaces the old file, so the old
+	 * passphrase opens nothing any more; the new one is shown once, like the first.
+	 */
+	@Transactional
+	public void reissuePassphrase(RequestId id, CurrentUser officer) {
+		officer.require(Action.REISSUE_PASSPHRASE);
+		this.delegations.requireMayAct(id, officer);
+		ownProduction(id, officer);
+		this.store.reissue(id);
+		this.events.publishEvent(
+				new DisclosureEvent(id, officer.actor(), "production.passphrase-reissue-requested", Map.of()));
+		SchedulerClient client = this.scheduler.getIfAvailable();
+		if (client != null) {
+			client.scheduleIfNotExists(this.buildTask.instance(id.toString()), Instant.now(this.clock));
+		}
+	}
+
+	/**
+	 * What the officer sees of the production of one of their agency's requests: its
+	 * state, until when it can be downloaded, whether the passphrase was shown, and every
+	 * download; 404 for another agency's request.
+	 */
+	@Transactional(readOnly = true)
+	public OfficerPanel officerPanel(RequestId id, CurrentUser officer) {
+		ownRequest(id, officer);
+		ProductionStore.Production production = this.store.find(id).orElse(null);
+		if (production == null) {
+			return new OfficerPanel("NONE", null, false, List.of());
+		}
+		List<DownloadLine> downloads = this.store.downloads(id)
+			.stream()
+			.map((line) -> new DownloadLine(this.agencies.findOfficer(new OfficerId(line.officerId()))
+				.map(Agencies.OfficerView::name)
+				.orElse("?"), line.at()))
+			.toList();
+		return new OfficerPanel(production.status(), production.expiresAt(),
+				"PRODUCED".equals(production.status()) && production.passphraseSealed() == null, downloads);
 	}
 
 	/**
@@ -285,6 +329,19 @@ public class ProductionService {
 					"No package to download for " + request.caseNumber() + " (production " + state + ").");
 		}
 		return production;
+	}
+
+	/**
+	 * The production as the officer sees it.
+	 *
+	 * @param status the production's state ({@code NONE} before there is one)
+	 */
+	public record OfficerPanel(String status, Instant expiresAt, boolean passphraseShown,
+			List<DownloadLine> downloads) {
+	}
+
+	/** One download of the package, by whom and when. */
+	public record DownloadLine(String officer, Instant at) {
 	}
 
 	/**

@@ -104,6 +104,45 @@ class ProductionStore {
 			.update();
 	}
 
+	/** Who downloaded the package and when. */
+	void recordDownload(RequestId id, UUID officer, String packageSha256, Instant now) {
+		this.jdbc.sql("""
+				INSERT INTO production_download (request_id, officer_id, downloaded_at, package_sha256)
+				VALUES (?, ?, ?, ?)""").params(id.value(), officer, utc(now), packageSha256).update();
+	}
+
+	/** The downloads of a request's packages, oldest first. */
+	List<Downloaded> downloads(RequestId id) {
+		return this.jdbc.sql("""
+				SELECT officer_id, downloaded_at FROM production_download WHERE request_id = ?
+				ORDER BY downloaded_at LIMIT 1000""")
+			.param(id.value())
+			.query((rs, row) -> new Downloaded(rs.getObject("officer_id", UUID.class),
+					rs.getObject("downloaded_at", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/**
+	 * A new passphrase was asked for: the package is built again under it, and until then
+	 * nothing can be downloaded.
+	 */
+	void reissue(RequestId id) {
+		this.jdbc.sql("""
+				UPDATE production SET status = 'REISSUING', passphrase_sealed = NULL, last_error = NULL
+				WHERE request_id = ?""").param(id.value()).update();
+	}
+
+	/** The package built again under a new passphrase replaced the old one. */
+	void reissued(RequestId id, long size, String packageSha256, String manifestSha256, byte[] passphraseSealed,
+			String passphraseSha256) {
+		this.jdbc.sql("""
+				UPDATE production SET status = 'PRODUCED', last_error = NULL, size_bytes = ?, package_sha256 = ?,
+				  manifest_sha256 = ?, passphrase_sealed = ?, passphrase_sha256 = ?
+				WHERE request_id = ? AND status = 'REISSUING'""")
+			.params(size, packageSha256, manifestSha256, passphraseSealed, passphraseSha256, id.value())
+			.update();
+	}
+
 	void forgetPassphrase(RequestId id) {
 		this.jdbc.sql("UPDATE production SET passphrase_sealed = NULL WHERE request_id = ?").param(id.value()).update();
 	}
@@ -139,6 +178,10 @@ class ProductionStore {
 
 	static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/** One download: by whom, when. */
+	record Downloaded(UUID officerId, Instant at) {
 	}
 
 	/**

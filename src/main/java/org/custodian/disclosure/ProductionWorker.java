@@ -116,6 +116,10 @@ class ProductionWorker {
 
 	void build(RequestId id) {
 		ProductionStore.Production production = this.store.find(id).orElse(null);
+		if (production != null && "REISSUING".equals(production.status())) {
+			rebuild(production);
+			return;
+		}
 		if (production == null || !List.of("QUEUED", "BUILDING").contains(production.status())) {
 			return;
 		}
@@ -145,17 +149,11 @@ class ProductionWorker {
 		try {
 			this.gate.require(id);
 			Files.createDirectories(storage);
-			char[] passphrase = passphrase();
-			MessageDigest whole = PackageBuilder.digest();
-			PackageBuilder.Result result;
-			try (OutputStream out = new DigestOutputStream(
-					new BufferedOutputStream(Files.newOutputStream(part), 256 * 1024), whole)) {
-				result = buildPackage(id, passphrase, out, part);
-			}
-			long size = Files.size(part);
-			Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			String packageSha = HexFormat.of().formatHex(whole.digest());
-			byte[] secret = new String(passphrase).getBytes(StandardCharsets.UTF_8);
+			Built built = buildInPlace(id, part, target);
+			long size = built.size();
+			String packageSha = built.packageSha256();
+			byte[] secret = built.passphrase();
+			PackageBuilder.Result result = built.result();
 			Instant now = Instant.now(this.clock);
 			this.transaction.executeWithoutResult((tx) -> {
 				this.gate.require(id);
@@ -191,6 +189,61 @@ class ProductionWorker {
 				throw (ex instanceof IOException io) ? new UncheckedIOException(io) : (RuntimeException) ex;
 			}
 		}
+	}
+
+	/**
+	 * Builds a produced package again under a new passphrase and puts it in the old one's
+	 * place, so the old passphrase opens nothing; the expiry stays. A failed attempt is
+	 * noted and tried again by the job.
+	 */
+	private void rebuild(ProductionStore.Production production) {
+		RequestId id = production.requestId();
+		Path storage = this.properties.storage();
+		Path part = storage.resolve(id + ".zip.part-reissue");
+		Path target = storage.resolve(production.fileName());
+		try {
+			this.gate.require(id);
+			Built built = buildInPlace(id, part, target);
+			long size = built.size();
+			String packageSha = built.packageSha256();
+			byte[] secret = built.passphrase();
+			PackageBuilder.Result result = built.result();
+			this.transaction.executeWithoutResult((tx) -> {
+				this.store.reissued(id, size, packageSha, result.manifestSha256(), this.master.seal(secret),
+						PackageBuilder.sha256(secret));
+				this.events.publishEvent(new DisclosureEvent(id, Actor.SYSTEM, "production.passphrase-reissued",
+						Map.of("packageSha256", packageSha, "previousPackageSha256", production.packageSha256(),
+								"manifestSha256", result.manifestSha256(), "bytes", size)));
+			});
+		}
+		catch (IOException | RuntimeException ex) {
+			deleteQuietly(part);
+			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			log.warn("Rebuilding the package of {} under a new passphrase failed: {}", id, error);
+			this.transaction.executeWithoutResult((tx) -> this.store.noteInterrupted(id, error));
+			throw (ex instanceof IOException io) ? new UncheckedIOException(io) : (RuntimeException) ex;
+		}
+	}
+
+	/**
+	 * Builds the package under a new passphrase into {@code part}, then moves it to
+	 * {@code target} in one step.
+	 */
+	private Built buildInPlace(RequestId id, Path part, Path target) throws IOException {
+		char[] passphrase = passphrase();
+		MessageDigest whole = PackageBuilder.digest();
+		PackageBuilder.Result result;
+		try (OutputStream out = new DigestOutputStream(
+				new BufferedOutputStream(Files.newOutputStream(part), 256 * 1024), whole)) {
+			result = buildPackage(id, passphrase, out, part);
+		}
+		long size = Files.size(part);
+		Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		return new Built(result, size, HexFormat.of().formatHex(whole.digest()),
+				new String(passphrase).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private record Built(PackageBuilder.Result result, long size, String packageSha256, byte[] passphrase) {
 	}
 
 	/**

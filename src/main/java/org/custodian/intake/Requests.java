@@ -109,6 +109,22 @@ public class Requests {
 			.optional();
 	}
 
+	/**
+	 * The legal document of one of the officer's agency's requests, for the officer who
+	 * submitted it or a delegate (the relationship is review's to check first); empty for
+	 * another agency's request or one without a document.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<byte[]> submittedDocument(RequestId id, CurrentUser officer) {
+		officer.require(Action.READ_OWN_DOCUMENT);
+		return this.jdbc.sql("""
+				SELECT d.content FROM request_document d JOIN request r ON r.id = d.request_id
+				WHERE d.request_id = ? AND r.agency_id = ?""")
+			.params(id.value(), officer.agencyId().value())
+			.query(byte[].class)
+			.optional();
+	}
+
 	private static SubmittedRequest request(ResultSet rs, List<Target> targets) throws SQLException {
 		Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
 		for (String name : rs.getString("category_list").split(",")) {

@@ -12,6 +12,7 @@ import org.custodian.agency.Agencies;
 import org.custodian.agency.Agencies.OfficerView;
 import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
+import org.custodian.intake.Requests;
 import org.custodian.review.CaseEvents.DelegationChanged;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.ForbiddenException;
@@ -41,7 +42,10 @@ public class Delegations {
 
 	private final Clock clock;
 
-	Delegations(JdbcClient jdbc, Agencies agencies, ApplicationEventPublisher events, Clock clock) {
+	private final Requests requests;
+
+	Delegations(JdbcClient jdbc, Agencies agencies, ApplicationEventPublisher events, Clock clock, Requests requests) {
+		this.requests = requests;
 		this.jdbc = jdbc;
 		this.agencies = agencies;
 		this.events = events;
@@ -81,6 +85,18 @@ public class Delegations {
 			throw new ForbiddenException(
 					"Only the officer who submitted this request and the colleagues it is delegated to may act on it.");
 		}
+	}
+
+	/**
+	 * The PDF the officer's agency submitted with the request, for its owner and
+	 * delegates: 404 for another agency's request or one without a document.
+	 */
+	@Transactional(readOnly = true)
+	public byte[] submittedDocument(RequestId id, CurrentUser officer) {
+		officer.require(Action.READ_OWN_DOCUMENT);
+		requireMayAct(id, officer);
+		return this.requests.submittedDocument(id, officer)
+			.orElseThrow(() -> new NotFoundException("This request has no document."));
 	}
 
 	/** The colleagues the request is delegated to, for its owner. */

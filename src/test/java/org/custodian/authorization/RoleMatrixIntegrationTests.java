@@ -55,7 +55,7 @@ class RoleMatrixIntegrationTests extends IntegrationTest {
 	 * Rows on a produced request: the API's passphrase (shared, owner's, colleague's),
 	 * the portal's (shared, owner's) and a download on each.
 	 */
-	private static final int PRODUCTIONS = 7;
+	private static final int PRODUCTIONS = 8;
 
 	/** The emergency follow-up: shared, owner's, colleague's. */
 	private static final int EMERGENCIES = 3;

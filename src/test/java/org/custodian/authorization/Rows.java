@@ -49,6 +49,7 @@ final class Rows {
 		rows.addAll(RemovalRows.all());
 		rows.addAll(apiForOfficers());
 		rows.addAll(portalRows());
+		rows.addAll(PortalDayRows.portalRows());
 		return rows;
 	}
 

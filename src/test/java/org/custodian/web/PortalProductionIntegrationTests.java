@@ -57,15 +57,17 @@ class PortalProductionIntegrationTests extends IntegrationTest {
 				.query(String.class)
 				.single()));
 
-		WebSession.Page page = owner.get(path);
-		assertThat(page.body()).contains("The data produced", "Download the package", "Show the passphrase");
-		assertThat(colleague.get(path).body()).doesNotContain("Download the package");
+		assertThat(owner.get(path).body()).contains(path + "/production/panel");
+		WebSession.Page page = owner.get(path + "/production/panel");
+		assertThat(page.body()).contains("The data produced", "Download the package", "Show the passphrase",
+				"Can be downloaded until", "Not downloaded yet.");
+		assertThat(colleague.get(path).body()).doesNotContain("/production/panel");
 		assertThat(colleague.download(path + "/production").status()).isEqualTo(403);
 		assertThat(stranger.download(path + "/production").status()).isEqualTo(404);
 		stranger.get("/portal/requests");
 		assertThat(stranger.post(path + "/production/passphrase", Map.of()).status()).isEqualTo(404);
 
-		owner.get(path);
+		owner.get(path + "/production/panel");
 		WebSession.Page shown = owner.post(path + "/production/passphrase", Map.of());
 		assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
 		Matcher passphrase = Pattern.compile("id=\"passphrase\"[^>]*>([^<]+)<").matcher(shown.body());
@@ -73,8 +75,10 @@ class PortalProductionIntegrationTests extends IntegrationTest {
 		assertThat(shown.body()).contains("shown once");
 		owner.get(path);
 		WebSession.Page again = owner.post(path + "/production/passphrase", Map.of());
-		assertThat(again.status()).isEqualTo(409);
-		assertThat(again.body()).contains("already been shown");
+		assertThat(again.status()).as("no dead end: back to the request, which offers a new one").isEqualTo(302);
+		assertThat(owner.get(path).body()).contains("was already shown and is not kept");
+		assertThat(owner.get(path + "/production/panel").body()).contains("Re-issue the passphrase")
+			.doesNotContain("Show the passphrase");
 
 		WebSession.Download download = owner.download(path + "/production");
 		assertThat(download.status()).isEqualTo(200);
@@ -91,6 +95,7 @@ class PortalProductionIntegrationTests extends IntegrationTest {
 			}
 		}
 		assertThat(names).contains("manifest.json");
+		assertThat(owner.get(path + "/production/panel").body()).contains("id=\"downloads\"", "Insp. Chan");
 		assertThat(this.jdbc
 			.sql("SELECT count(*) FROM audit_event WHERE action = 'production.downloaded' AND subject_id = ?")
 			.param(id)

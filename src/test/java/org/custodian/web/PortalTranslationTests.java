@@ -28,7 +28,7 @@ class PortalTranslationTests {
 	private static final Path RESOURCES = Path.of("src/main/resources");
 
 	/** The bundles that hold words the portal shows. */
-	private static final List<String> BUNDLES = List.of("messages", "removal-messages");
+	private static final List<String> BUNDLES = List.of("messages", "notifications", "removal-messages");
 
 	private static final Path SOURCES = Path.of("src/main/java/org/custodian");
 
@@ -50,7 +50,8 @@ class PortalTranslationTests {
 	private static final List<String> OFFICER_SERVICES = List.of("intake/Submission.java", "intake/LegalDocument.java",
 			"intake/IntakeService.java", "agency/OfficerAccounts.java", "agency/Agencies.java",
 			"identity/SecondFactors.java", "review/Delegations.java", "review/ReviewService.java",
-			"review/CaseQueries.java", "shared/FieldProblems.java", "disclosure/ProductionService.java");
+			"review/CaseQueries.java", "shared/FieldProblems.java", "disclosure/ProductionService.java",
+			"disclosure/NotificationPreferences.java");
 
 	/** String literals (each on one line) joined by {@code +}, closing a call. */
 	private static final String LITERALS = "((?:\"(?:[^\"\\\\\\n]|\\\\.)*\"\\s*\\+?\\s*)+)\\)";

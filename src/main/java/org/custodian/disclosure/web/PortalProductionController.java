@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.custodian.disclosure.ProductionService;
 import org.custodian.identity.CurrentUser;
+import org.custodian.shared.ConflictException;
 import org.custodian.shared.RequestId;
 import org.custodian.shared.web.BrowserPage;
 
@@ -15,11 +16,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The production in the portal: why it is not released yet, and once it is, the encrypted
- * package and its passphrase, shown once, for the request's owner and the colleagues it
- * is delegated to; another agency's officer gets 404 and a colleague without access 403.
+ * package and its passphrase, shown once (and re-issued, under a package built again),
+ * for the request's owner and the colleagues it is delegated to; another agency's officer
+ * gets 404 and a colleague without access 403.
  */
 @Controller
 @BrowserPage
@@ -48,11 +51,42 @@ class PortalProductionController {
 		return "portal/release :: release";
 	}
 
+	/**
+	 * The production on the request's page (loaded into it): expiry, passphrase,
+	 * downloads.
+	 */
+	@GetMapping("/portal/requests/{id}/production/panel")
+	String panel(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer, Model model) {
+		model.addAttribute("panel", this.productions.officerPanel(new RequestId(id), officer));
+		model.addAttribute("id", id);
+		return "portal/production :: production";
+	}
+
 	@PostMapping("/portal/requests/{id}/production/passphrase")
-	String passphrase(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer, Model model) {
-		model.addAttribute("passphrase", this.productions.revealPassphrase(new RequestId(id), officer));
+	String passphrase(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer, Model model,
+			RedirectAttributes redirect) {
+		String passphrase;
+		try {
+			passphrase = this.productions.revealPassphrase(new RequestId(id), officer);
+		}
+		catch (ConflictException ex) {
+			// Shown already (another tab, the back button): the page offers a new one.
+			if (!this.productions.officerPanel(new RequestId(id), officer).passphraseShown()) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("done", "portal.production.alreadyShown");
+			return "redirect:/portal/requests/" + id;
+		}
+		model.addAttribute("passphrase", passphrase);
 		model.addAttribute("id", id);
 		return "portal/passphrase";
+	}
+
+	@PostMapping("/portal/requests/{id}/production/passphrase/reissue")
+	String reissue(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer, RedirectAttributes redirect) {
+		this.productions.reissuePassphrase(new RequestId(id), officer);
+		redirect.addFlashAttribute("done", "portal.production.reissueRequested");
+		return "redirect:/portal/requests/" + id;
 	}
 
 }

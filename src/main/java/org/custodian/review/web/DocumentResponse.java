@@ -21,8 +21,11 @@ final class DocumentResponse {
 	}
 
 	static ResponseEntity<byte[]> of(Requests requests, UUID id, CurrentUser reader) {
-		byte[] pdf = requests.document(new RequestId(id), reader)
-			.orElseThrow(() -> new NotFoundException("This request has no document."));
+		return pdf(id, requests.document(new RequestId(id), reader)
+			.orElseThrow(() -> new NotFoundException("This request has no document.")));
+	}
+
+	static ResponseEntity<byte[]> pdf(UUID id, byte[] pdf) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header("Content-Disposition", "inline; filename=\"" + id + ".pdf\"")

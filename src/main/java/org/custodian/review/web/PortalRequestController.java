@@ -21,6 +21,7 @@ import org.custodian.shared.web.BrowserPage;
 import org.custodian.shared.web.FormErrors;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,6 +65,12 @@ class PortalRequestController {
 	@GetMapping("/portal/requests/{id}")
 	String show(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer, Model model) {
 		return page(id, officer, model, Map.of(), "", "");
+	}
+
+	/** The PDF the officer's agency submitted, for the owner and delegates. */
+	@GetMapping("/portal/requests/{id}/document")
+	ResponseEntity<byte[]> document(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer) {
+		return DocumentResponse.pdf(id, this.delegations.submittedDocument(new RequestId(id), officer));
 	}
 
 	@PostMapping("/portal/requests/{id}/answer")
