@@ -209,8 +209,8 @@ class ProductionWorker {
 			byte[] secret = built.passphrase();
 			PackageBuilder.Result result = built.result();
 			this.transaction.executeWithoutResult((tx) -> {
-				this.store.reissued(id, size, packageSha, result.manifestSha256(), this.master.seal(secret),
-						PackageBuilder.sha256(secret));
+				this.store.reissued(id, size, packageSha, result.manifestSha256(),
+						this.master.seal(secret, ProductionStore.passphrasePlace(id)), PackageBuilder.sha256(secret));
 				this.events.publishEvent(new DisclosureEvent(id, Actor.SYSTEM, "production.passphrase-reissued",
 						Map.of("packageSha256", packageSha, "previousPackageSha256", production.packageSha256(),
 								"manifestSha256", result.manifestSha256(), "bytes", size)));
