@@ -90,7 +90,7 @@ class ActionTests {
 	void theOperatorTakesOnlyItsOwnRowsAndNeverADecisionOnARequest() {
 		Set<Action> operator = EnumSet.of(Action.IMPORT_SANCTIONS_LIST, Action.PROPOSE_PUBLICATION,
 				Action.VERIFY_PUBLICATION, Action.VERIFY_AUDIT_LOG, Action.CREATE_STAFF, Action.ISSUE_TOKEN,
-				Action.REGISTER_AGENCY, Action.VERIFY_AGENCY, Action.ADD_OFFICER);
+				Action.REGISTER_AGENCY, Action.VERIFY_AGENCY, Action.ADD_OFFICER, Action.ROTATE_KEYS);
 		for (Action action : Action.values()) {
 			assertThat(action.admits(OPERATOR)).as(action.name()).isEqualTo(operator.contains(action));
 		}
