@@ -43,12 +43,15 @@ public class PauseDecisions {
 
 	private final Duration urgentReviewWithin;
 
+	private final InForceLock lock;
+
 	PauseDecisions(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-			@Value("${custodian.policy.urgent-review-within:24h}") Duration urgentReviewWithin) {
+			@Value("${custodian.policy.urgent-review-within:24h}") Duration urgentReviewWithin, InForceLock lock) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
 		this.urgentReviewWithin = urgentReviewWithin;
+		this.lock = lock;
 	}
 
 	/** Stores a drafted pause as proposed: it holds nothing until confirmed. */
@@ -70,6 +73,7 @@ public class PauseDecisions {
 		FieldProblems problems = new FieldProblems();
 		String why = problems.required(reason, "urgentReason", 4000);
 		problems.throwIfAny();
+		this.lock.exclusive();
 		Instant now = now();
 		Instant due = now.plus(this.urgentReviewWithin);
 		insert(pause, PauseStatus.IN_FORCE, caller, now, new PauseState.Urgent(why, due, null, null, null));
@@ -185,8 +189,12 @@ public class PauseDecisions {
 			.update();
 	}
 
-	/** The pause, locked against a concurrent confirmation or lifting until commit. */
+	/**
+	 * The pause, locked against a concurrent confirmation or lifting until commit, with
+	 * the pauses' lock (screening waits meanwhile).
+	 */
 	PauseState lock(UUID id) {
+		this.lock.exclusive();
 		return this.jdbc.sql("SELECT * FROM pause WHERE id = ? FOR UPDATE")
 			.param(id)
 			.query(PauseRows::state)

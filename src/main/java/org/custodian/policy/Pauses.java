@@ -41,11 +41,14 @@ public class Pauses {
 
 	private final Clock clock;
 
-	Pauses(JdbcClient jdbc, Assessments assessments, ApplicationEventPublisher events, Clock clock) {
+	private final InForceLock lock;
+
+	Pauses(JdbcClient jdbc, Assessments assessments, ApplicationEventPublisher events, Clock clock, InForceLock lock) {
 		this.jdbc = jdbc;
 		this.assessments = assessments;
 		this.events = events;
 		this.clock = clock;
+		this.lock = lock;
 	}
 
 	/** Checks a pause as an administrator wrote it, without storing anything. */
@@ -111,9 +114,15 @@ public class Pauses {
 				reason, assessmentId, liftingCondition, Boolean.TRUE.equals(form.exceptEmergencies()), covers);
 	}
 
-	/** Every pause in force (not proposed, not lifted): the ones that hold requests. */
+	/**
+	 * Every pause in force (not proposed, not lifted): the ones that hold requests. The
+	 * caller's transaction holds the {@linkplain InForceLock pauses' lock} shared until
+	 * it commits, so what it decides from these pauses is committed before any pause
+	 * comes into force or ends.
+	 */
 	@Transactional(readOnly = true)
 	public List<Pause> allInForce() {
+		this.lock.shared();
 		return this.jdbc.sql("SELECT * FROM pause WHERE status = 'IN_FORCE' ORDER BY effective_from")
 			.query(PauseRows::pause)
 			.list();
