@@ -105,8 +105,12 @@ class MessagesShownToPeopleTests {
 		Set<String> constants = enumConstants();
 		assertThat(constants).contains("SEARCH_WARRANT", "BOTH", "PRODUCTION", "VERIFIED", "HIGH");
 		List<String> worded = new ArrayList<>();
-		for (String bundle : List.of("messages.properties", "messages_zh_TW.properties", "console.properties",
-				"console_zh_TW.properties")) {
+		List<String> files = new ArrayList<>();
+		for (String bundle : bundles()) {
+			files.add(bundle + ".properties");
+			files.add(bundle + "_zh_TW.properties");
+		}
+		for (String bundle : files) {
 			Properties messages = load(bundle);
 			for (String key : messages.stringPropertyNames()) {
 				String text = messages.getProperty(key);
@@ -226,17 +230,35 @@ class MessagesShownToPeopleTests {
 		return text.toString();
 	}
 
-	/** The bundles' English: the shared and portal words and the console's. */
-	private static Properties english() throws IOException {
-		Properties english = load("messages.properties");
-		english.putAll(load("console.properties"));
-		return english;
+	/**
+	 * The bundles the application reads, as {@code spring.messages.basename} in
+	 * application.yml names them, so a bundle added there is checked here too.
+	 */
+	static List<String> bundles() throws IOException {
+		Matcher basename = Pattern.compile("(?m)^\\s+basename:\\s*(\\S+)\\s*$")
+			.matcher(Files.readString(RESOURCES.resolve("application.yml")));
+		assertThat(basename.find()).as("spring.messages.basename in application.yml").isTrue();
+		List<String> bundles = List.of(basename.group(1).split(","));
+		assertThat(bundles).contains("messages", "console");
+		return bundles;
 	}
 
+	/** The English of every bundle the application reads. */
+	private static Properties english() throws IOException {
+		return language("");
+	}
+
+	/** The Traditional Chinese of every bundle the application reads. */
 	private static Properties chinese() throws IOException {
-		Properties chinese = load("messages_zh_TW.properties");
-		chinese.putAll(load("console_zh_TW.properties"));
-		return chinese;
+		return language("_zh_TW");
+	}
+
+	private static Properties language(String suffix) throws IOException {
+		Properties properties = new Properties();
+		for (String bundle : bundles()) {
+			properties.putAll(load(bundle + suffix + ".properties"));
+		}
+		return properties;
 	}
 
 	private static Properties load(String name) throws IOException {

@@ -27,9 +27,6 @@ class PortalTranslationTests {
 
 	private static final Path RESOURCES = Path.of("src/main/resources");
 
-	/** The bundles that hold words the portal shows. */
-	private static final List<String> BUNDLES = List.of("messages", "notifications", "removal-messages");
-
 	private static final Path SOURCES = Path.of("src/main/java/org/custodian");
 
 	/**
@@ -51,7 +48,8 @@ class PortalTranslationTests {
 			"intake/IntakeService.java", "agency/OfficerAccounts.java", "agency/Agencies.java",
 			"identity/SecondFactors.java", "review/Delegations.java", "review/ReviewService.java",
 			"review/CaseQueries.java", "shared/FieldProblems.java", "disclosure/ProductionService.java",
-			"disclosure/NotificationPreferences.java");
+			"disclosure/NotificationPreferences.java", "removal/RemovalSubmission.java", "removal/RemovalIntake.java",
+			"removal/RemovalQueries.java");
 
 	/** String literals (each on one line) joined by {@code +}, closing a call. */
 	private static final String LITERALS = "((?:\"(?:[^\"\\\\\\n]|\\\\.)*\"\\s*\\+?\\s*)+)\\)";
@@ -136,10 +134,13 @@ class PortalTranslationTests {
 		return text.toString();
 	}
 
-	/** The portal's words in one language, from every bundle that holds some of them. */
+	/**
+	 * The words in one language, from every bundle the application reads (the portal's
+	 * among them).
+	 */
 	private static Properties load(String language) throws IOException {
 		Properties properties = new Properties();
-		for (String bundle : BUNDLES) {
+		for (String bundle : MessagesShownToPeopleTests.bundles()) {
 			try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(bundle + language + ".properties"),
 					StandardCharsets.UTF_8)) {
 				properties.load(reader);
