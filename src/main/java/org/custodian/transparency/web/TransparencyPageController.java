@@ -16,6 +16,7 @@ import org.custodian.shared.web.BrowserPage;
 import org.custodian.transparency.Period;
 import org.custodian.transparency.PublishedReport;
 import org.custodian.transparency.ReportPublications;
+import org.custodian.transparency.RemovalRow;
 import org.custodian.transparency.ReportRow;
 import org.custodian.transparency.TransparencyReports;
 
@@ -63,7 +64,10 @@ class TransparencyPageController {
 		List<ReportRow> rows = figures.reports().getOrDefault(shown, List.of());
 		Map<String, String> names = new LinkedHashMap<>();
 		rows.forEach((row) -> names.put(row.jurisdiction(), name(row.jurisdiction(), locale)));
+		List<RemovalRow> removals = figures.removals().getOrDefault(shown, List.of());
+		removals.forEach((row) -> names.putIfAbsent(row.jurisdiction(), name(row.jurisdiction(), locale)));
 		model.addAttribute("rows", rows);
+		model.addAttribute("removals", removals);
 		model.addAttribute("names", names);
 		model.addAttribute("sparks", Spark.byJurisdiction(periods, figures.reports()));
 		model.addAttribute("publications", this.publications.of(shown).stream().map(Publication::of).toList());
@@ -102,6 +106,15 @@ class TransparencyPageController {
 				.filter((row) -> row.jurisdiction().equals(jurisdiction.code()))
 				.findFirst()
 				.ifPresent((row) -> history.put(period, row)));
+		Map<Period, RemovalRow> removals = new LinkedHashMap<>();
+		this.figures.get()
+			.removals()
+			.forEach((period, rows) -> rows.stream()
+				.filter((row) -> row.jurisdiction().equals(jurisdiction.code()))
+				.findFirst()
+				.ifPresent((row) -> removals.put(period, row)));
+		model.addAttribute("removals", removals);
+		model.addAttribute("removalChart", RemovalChart.of(removals));
 		List<Map<String, Object>> pauses = this.pauses.history(jurisdiction);
 		List<Map<String, Object>> inForce = pauses.stream().filter((p) -> p.get("liftedAt") == null).toList();
 		model.addAttribute("jurisdiction", jurisdiction.code());
