@@ -159,8 +159,9 @@ class TransparencyPageController {
 	}
 
 	/**
-	 * A bar per half-year for requests and a dot for the share produced, as SVG
-	 * coordinates (drawn without script or inline style).
+	 * A bar per half-year for a count and a dot for a share, as SVG coordinates (drawn
+	 * without script or inline style): requests and the share produced, or removal items
+	 * and the share acted on ({@link RemovalChart}).
 	 */
 	record Chart(List<Bar> bars, int width, int height) {
 
@@ -169,21 +170,26 @@ class TransparencyPageController {
 		static final int STEP = 56;
 
 		static Chart of(Map<Period, ReportRow> history) {
-			long max = history.values().stream().mapToLong(ReportRow::requests).max().orElse(1);
+			List<Point> points = new ArrayList<>();
+			history.forEach((period, row) -> points.add(new Point(period, row.requests(), row.percentProduced())));
+			return of(points);
+		}
+
+		static Chart of(List<Point> points) {
+			long max = points.stream().mapToLong(Point::count).max().orElse(1);
 			List<Bar> bars = new ArrayList<>();
 			int x = 30;
-			for (Map.Entry<Period, ReportRow> entry : history.entrySet()) {
-				ReportRow row = entry.getValue();
-				int barHeight = (int) Math.round((HEIGHT - 20) * row.requests() / (double) Math.max(max, 1));
-				int dotY = HEIGHT - (int) Math.round((HEIGHT - 20) * row.percentProduced() / 100.0);
-				bars.add(new Bar(entry.getKey().toString(), x, HEIGHT - barHeight, barHeight, dotY, row.requests(),
-						row.percentProduced()));
+			for (Point point : points) {
+				int barHeight = (int) Math.round((HEIGHT - 20) * point.count() / (double) Math.max(max, 1));
+				int dotY = HEIGHT - (int) Math.round((HEIGHT - 20) * point.percent() / 100.0);
+				bars.add(new Bar(point.period().toString(), x, HEIGHT - barHeight, barHeight, dotY, point.count(),
+						point.percent()));
 				x += STEP;
 			}
 			return new Chart(bars, Math.max(x + 10, 200), HEIGHT + 40);
 		}
 
-		/** The share produced as one line through the dots. */
+		/** The share as one line through the dots. */
 		public String line() {
 			return this.bars.stream()
 				.map((bar) -> (bar.x() + 12) + "," + bar.dotY())
@@ -192,10 +198,14 @@ class TransparencyPageController {
 
 	}
 
+	/** One half-year's count and share. */
+	record Point(Period period, long count, int percent) {
+	}
+
 	/**
 	 * One half-year on the chart.
 	 */
-	record Bar(String label, int x, int y, int height, int dotY, long requests, int percent) {
+	record Bar(String label, int x, int y, int height, int dotY, long count, int percent) {
 	}
 
 	/**
