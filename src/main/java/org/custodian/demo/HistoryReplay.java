@@ -67,11 +67,15 @@ class HistoryReplay {
 
 	private final ObjectProvider<Scheduler> scheduler;
 
+	private final RemovalReplay removals;
+
 	/** db-scheduler decides what is due by the machine's clock, not the replay's. */
 	private final Clock wallClock = Clock.systemUTC();
 
 	HistoryReplay(ReplayClock clock, IntakeService intake, ReviewService review, EmergencyChecks emergencies,
-			Assessments assessments, PauseEnforcement enforcement, ObjectProvider<Scheduler> scheduler) {
+			Assessments assessments, PauseEnforcement enforcement, ObjectProvider<Scheduler> scheduler,
+			RemovalReplay removals) {
+		this.removals = removals;
 		this.clock = clock;
 		this.intake = intake;
 		this.review = review;
@@ -97,6 +101,7 @@ class HistoryReplay {
 			run.at(planned.submitAt(), () -> run.submit(planned, n));
 		}
 		run.dueDiligence();
+		this.removals.schedule(run::at, team, officers);
 		LocalDate day = null;
 		long waited = 0;
 		long started = System.nanoTime();
