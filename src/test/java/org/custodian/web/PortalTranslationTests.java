@@ -132,10 +132,13 @@ class PortalTranslationTests {
 		return text.toString();
 	}
 
+	/** The bundle with its transparency part (transparency-messages, read beside it). */
 	private static Properties load(String name) throws IOException {
 		Properties properties = new Properties();
-		try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
-			properties.load(reader);
+		for (String file : List.of(name, "transparency-" + name)) {
+			try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(file), StandardCharsets.UTF_8)) {
+				properties.load(reader);
+			}
 		}
 		return properties;
 	}
