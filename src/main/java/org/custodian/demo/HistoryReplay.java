@@ -73,12 +73,15 @@ class HistoryReplay {
 
 	private final Notices notices;
 
+	private final RemovalReplay removals;
+
 	/** db-scheduler decides what is due by the machine's clock, not the replay's. */
 	private final Clock wallClock = Clock.systemUTC();
 
 	HistoryReplay(ReplayClock clock, IntakeService intake, ReviewService review, EmergencyChecks emergencies,
 			Assessments assessments, PauseEnforcement enforcement, ObjectProvider<Scheduler> scheduler,
-			Preservations preservations, Notices notices) {
+			Preservations preservations, Notices notices, RemovalReplay removals) {
+		this.removals = removals;
 		this.clock = clock;
 		this.intake = intake;
 		this.review = review;
@@ -106,6 +109,7 @@ class HistoryReplay {
 			run.at(planned.submitAt(), () -> run.submit(planned, n));
 		}
 		run.dueDiligence();
+		this.removals.schedule(run::at, team, officers);
 		LocalDate day = null;
 		long waited = 0;
 		long started = System.nanoTime();

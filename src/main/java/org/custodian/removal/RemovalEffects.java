@@ -78,9 +78,11 @@ class RemovalEffects {
 			subjects.add(item.id().toString());
 			Map<String, Object> detail = new LinkedHashMap<>();
 			detail.put("requestId", request.id().toString());
+			detail.put("position", item.position());
 			detail.put("decision", item.decision().name());
 			detail.put("effect", effect);
 			detail.put("effectIn", where);
+			detail.put("givenAt", now.toString());
 			details.add(detail);
 		}
 		this.events.publishEvent(new RemovalAudit(actor, "removal.effect-given", RemovalAudit.ITEM, subjects, details));

@@ -120,6 +120,7 @@ public class RemovalIntake {
 		details.put("reason", submission.reason().name());
 		details.put("items", submission.items().size());
 		details.put("territorialScope", submission.territorialScope().stream().map(Object::toString).toList());
+		details.put("receivedAt", now.toString());
 		if (document != null) {
 			details.put("documentSha256", document.sha256());
 		}

@@ -51,6 +51,39 @@ final class AuditedFigures {
 			   GROUP BY subject_id) f ON f.subject_id = s.subject_id)"""
 		.formatted(OUTCOMES);
 
+	/**
+	 * The removal module's {@code removal_report_item} as the audit log tells it: one row
+	 * per item of every {@code removal.submitted} (its jurisdiction, basis, reason and
+	 * receipt), with the decision and effect of the item's latest
+	 * {@code removal.effect-given} and whether a {@code removal.restored} followed. Its
+	 * two parameters are the number of audit events to read.
+	 */
+	static final String REMOVALS = """
+			(SELECT s.subject_id AS request_id, p.position,
+			   s.d ->> 'jurisdiction' AS jurisdiction,
+			   s.d ->> 'basis' AS basis,
+			   s.d ->> 'reason' AS reason,
+			   s.received AS received_at,
+			   e.effect ->> 'decision' AS decision,
+			   e.effect ->> 'effect' AS effect,
+			   coalesce((e.effect ->> 'givenAt')::timestamptz, e.given_logged) AS effect_given_at,
+			   coalesce(e.restored, false) AS restored
+			 FROM (SELECT subject_id, details::jsonb AS d,
+			         coalesce((details::jsonb ->> 'receivedAt')::timestamptz, occurred_at) AS received
+			       FROM audit_event
+			       WHERE seq <= ? AND subject_type = 'removal_request' AND action = 'removal.submitted') s
+			 CROSS JOIN LATERAL generate_series(0, (s.d ->> 'items')::int - 1) AS p(position)
+			 LEFT JOIN (SELECT (array_agg(details::jsonb ORDER BY seq DESC)
+			                    FILTER (WHERE action = 'removal.effect-given'))[1] AS effect,
+			              (array_agg(occurred_at ORDER BY seq DESC) FILTER (WHERE action = 'removal.effect-given'))[1]
+			                AS given_logged,
+			              bool_or(action = 'removal.restored') AS restored
+			            FROM audit_event
+			            WHERE seq <= ? AND subject_type = 'removal_item'
+			              AND action IN ('removal.effect-given', 'removal.restored')
+			            GROUP BY subject_id) e
+			   ON e.effect ->> 'requestId' = s.subject_id AND (e.effect ->> 'position')::int = p.position)""";
+
 	private AuditedFigures() {
 	}
 

@@ -42,13 +42,15 @@ class ReportExportCommand implements Command {
 		try {
 			Period parsed = Period.parse(period);
 			List<ReportRow> rows = this.reports.report(parsed);
+			List<RemovalRow> removals = this.reports.removals(parsed);
 			if ("json".equalsIgnoreCase(format)) {
 				out.println(JsonMapper.builder()
 					.build()
-					.writeValueAsString(java.util.Map.of("period", parsed.toString(), "jurisdictions", rows)));
+					.writeValueAsString(java.util.Map.of("period", parsed.toString(), "jurisdictions", rows, "removals",
+							removals)));
 			}
 			else {
-				out.print(this.reports.csv(parsed, rows));
+				out.print(this.reports.csv(parsed, rows, removals));
 			}
 			return 0;
 		}

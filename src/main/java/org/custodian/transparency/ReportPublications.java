@@ -100,8 +100,8 @@ public class ReportPublications {
 			throw new InvalidInputException("period", "has not begun yet");
 		}
 		SigningKeys.Signer signer = this.keys.active();
-		Snapshot figures = this.snapshot
-			.execute((status) -> new Snapshot(this.auditLog.head(), this.reports.report(period)));
+		Snapshot figures = this.snapshot.execute((status) -> new Snapshot(this.auditLog.head(),
+				this.reports.report(period), this.reports.removals(period)));
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("id", id.toString());
 		document.put("period", period.toString());
@@ -109,6 +109,7 @@ public class ReportPublications {
 		document.put("auditEventCount", figures.head().events());
 		document.put("auditHeadHash", figures.head().hash());
 		document.put("jurisdictions", figures.rows());
+		document.put("removals", figures.removals());
 		String text = JSON.writeValueAsString(document);
 		PublishedReport published = new PublishedReport(id, period, now, figures.head().events(), figures.head().hash(),
 				signer.id(), text, Jws.sign(signer, text));
@@ -229,7 +230,15 @@ public class ReportPublications {
 		long events = report.path("auditEventCount").asLong(-1);
 		String head = report.path("auditHeadHash").asString("");
 		checkAuditLog(events, head, checks::add);
-		compare(period, events, report.path("jurisdictions"), checks::add);
+		compare(period, events, "", this.reports.reportFromAuditLog(period, events), report.path("jurisdictions"),
+				checks::add);
+		if (report.has("removals")) {
+			compare(period, events, "removal ", this.reports.removalsFromAuditLog(period, events),
+					report.path("removals"), checks::add);
+		}
+		else {
+			checks.add(new Check(true, "The report predates removal figures; there are none to recompute"));
+		}
 		return new ReportVerification(checks);
 	}
 
@@ -252,10 +261,18 @@ public class ReportPublications {
 		}
 	}
 
-	private void compare(Period period, long events, JsonNode published, Consumer<Check> checks) {
+	/**
+	 * Compares the published rows, jurisdiction by jurisdiction and field by field, with
+	 * the rows recomputed from the audit log.
+	 * @param kind "" for the data requests' figures, "removal " for the removal figures
+	 */
+	private void compare(Period period, long events, String kind, List<?> rows, JsonNode published,
+			Consumer<Check> checks) {
 		Map<String, JsonNode> recomputed = new LinkedHashMap<>();
-		this.reports.reportFromAuditLog(period, events)
-			.forEach((row) -> recomputed.put(row.jurisdiction(), JSON.readTree(JSON.writeValueAsString(row))));
+		rows.forEach((row) -> {
+			JsonNode node = JSON.readTree(JSON.writeValueAsString(row));
+			recomputed.put(node.path("jurisdiction").asString(""), node);
+		});
 		Map<String, JsonNode> claimed = new LinkedHashMap<>();
 		published.forEach((row) -> claimed.put(row.path("jurisdiction").asString(""), row));
 		Set<String> jurisdictions = new LinkedHashSet<>(claimed.keySet());
@@ -265,27 +282,28 @@ public class ReportPublications {
 			JsonNode mine = recomputed.get(jurisdiction);
 			JsonNode theirs = claimed.get(jurisdiction);
 			if (mine == null || theirs == null) {
-				differences.add(jurisdiction + ": " + ((mine == null) ? "published, but the audit log has no requests"
-						: "in the audit log, but missing from the report"));
+				differences.add(jurisdiction + ": "
+						+ ((mine == null) ? "published, but the audit log has no " + kind + "requests"
+								: "in the audit log, but missing from the report"));
 				continue;
 			}
 			Set<String> fields = new LinkedHashSet<>(mine.propertyNames());
 			fields.addAll(theirs.propertyNames());
 			for (String field : fields) {
 				if (!mine.path(field).equals(theirs.path(field))) {
-					differences.add(jurisdiction + " " + field + ": published " + theirs.path(field)
+					differences.add(jurisdiction + " " + kind + field + ": published " + theirs.path(field)
 							+ ", the audit log gives " + mine.path(field));
 				}
 			}
 		}
 		if (differences.isEmpty()) {
 			checks.accept(new Check(true,
-					"All figures of " + period + " (" + jurisdictions.size()
+					"All " + kind + "figures of " + period + " (" + jurisdictions.size()
 							+ ((jurisdictions.size() == 1) ? " jurisdiction" : " jurisdictions")
 							+ ") follow from the first " + events + " audit events"));
 		}
 		else {
-			checks.accept(new Check(false, differences.size() + " figure(s) of " + period
+			checks.accept(new Check(false, differences.size() + " " + kind + "figure(s) of " + period
 					+ " do NOT follow from the first " + events + " audit events:\n    "
 					+ String.join("\n    ", differences.subList(0, Math.min(MAX_DIFFERENCES, differences.size())))));
 		}
@@ -301,7 +319,7 @@ public class ReportPublications {
 				rs.getString("audit_head_hash"), rs.getString("key_id"), rs.getString("document"), rs.getString("jws"));
 	}
 
-	private record Snapshot(AuditHead head, List<ReportRow> rows) {
+	private record Snapshot(AuditHead head, List<ReportRow> rows, List<RemovalRow> removals) {
 	}
 
 	/** The document as JSON, or null if it is not JSON at all. */

@@ -14,7 +14,9 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -74,19 +76,41 @@ public class TransparencyReports {
 
 	private final JdbcClient jdbc;
 
-	TransparencyReports(JdbcClient jdbc) {
+	private final RemovalFigures removals;
+
+	TransparencyReports(JdbcClient jdbc, RemovalFigures removals) {
 		this.jdbc = jdbc;
+		this.removals = removals;
 	}
 
-	/** The half-years that have requests, oldest first. */
+	/** The half-years that have data or removal requests, oldest first. */
 	@Transactional(readOnly = true)
 	public List<Period> periods() {
-		return this.jdbc.sql("SELECT DISTINCT period FROM transparency_request ORDER BY period")
-			.query(String.class)
-			.list()
-			.stream()
-			.map(Period::parse)
-			.toList();
+		SortedSet<String> periods = new TreeSet<>(
+				this.jdbc.sql("SELECT DISTINCT period FROM transparency_request").query(String.class).list());
+		this.removals.periods().forEach((period) -> periods.add(period.toString()));
+		return periods.stream().map(Period::parse).toList();
+	}
+
+	/** The removal figures of one half-year, one row per jurisdiction. */
+	@Transactional(readOnly = true)
+	public List<RemovalRow> removals(Period period) {
+		return removals(List.of(period)).getOrDefault(period, List.of());
+	}
+
+	/** The removal figures of several half-years in one aggregate. */
+	@Transactional(readOnly = true)
+	public Map<Period, List<RemovalRow>> removals(List<Period> periods) {
+		return this.removals.of(periods);
+	}
+
+	/**
+	 * The removal figures of one half-year as the first {@code events} events of the
+	 * audit log tell them.
+	 */
+	@Transactional(readOnly = true)
+	public List<RemovalRow> removalsFromAuditLog(Period period, long events) {
+		return this.removals.fromAuditLog(period, events);
 	}
 
 	/** When data was last produced for the jurisdiction's authorities, if ever. */
@@ -138,14 +162,24 @@ public class TransparencyReports {
 	}
 
 	/**
-	 * The report as CSV, one line per jurisdiction; rejections as
-	 * {@code REASON:n;REASON:n}.
+	 * The report as CSV, one line per jurisdiction with data or removal requests; the
+	 * removal figures are the last columns ({@link RemovalFigures#CSV_COLUMNS}); counts
+	 * by reason or basis as {@code REASON:n;REASON:n}.
 	 */
-	public String csv(Period period, List<ReportRow> rows) {
+	public String csv(Period period, List<ReportRow> rows, List<RemovalRow> removals) {
+		Map<String, ReportRow> data = new TreeMap<>();
+		rows.forEach((row) -> data.put(row.jurisdiction(), row));
+		Map<String, RemovalRow> removed = new TreeMap<>();
+		removals.forEach((row) -> removed.put(row.jurisdiction(), row));
+		SortedSet<String> jurisdictions = new TreeSet<>(data.keySet());
+		jurisdictions.addAll(removed.keySet());
+		List<String> header = new ArrayList<>(CSV_COLUMNS);
+		header.addAll(RemovalFigures.CSV_COLUMNS);
 		StringWriter out = new StringWriter();
 		try (CSVPrinter csv = new CSVPrinter(out,
-				CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS.toArray(String[]::new)).get())) {
-			for (ReportRow row : rows) {
+				CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+			for (String jurisdiction : jurisdictions) {
+				ReportRow row = data.getOrDefault(jurisdiction, empty(jurisdiction));
 				List<Object> values = new ArrayList<>(List.of(period.toString(), row.jurisdiction(), row.requests(),
 						row.accounts(), row.percentProduced(), row.legalProcessRequests(), row.legalProcessAccounts(),
 						row.legalProcessPercentProduced(), row.emergencyRequests(), row.emergencyAccounts(),
@@ -158,6 +192,7 @@ public class TransparencyReports {
 							.map((e) -> e.getKey() + ":" + e.getValue())
 							.toList()));
 				values.addAll(List.of(row.usersNotified(), row.percentUnderNonDisclosure(), row.emergencyUnverified()));
+				values.addAll(RemovalFigures.csvValues(removed.get(jurisdiction)));
 				csv.printRecord(values);
 			}
 		}
@@ -165,6 +200,11 @@ public class TransparencyReports {
 			throw new UncheckedIOException(ex);
 		}
 		return out.toString();
+	}
+
+	/** A jurisdiction's line when it sent removal requests and no data requests. */
+	private static ReportRow empty(String jurisdiction) {
+		return new ReportRow(jurisdiction, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0);
 	}
 
 	private static ReportRow row(ResultSet rs) throws SQLException {

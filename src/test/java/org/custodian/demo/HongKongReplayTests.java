@@ -183,7 +183,38 @@ class HongKongReplayTests {
 		assertThat(verification.checks())
 			.allSatisfy((check) -> assertThat(check.passed()).as(check.statement()).isTrue());
 		assertThat(verification.checks()).extracting(ReportVerification.Check::statement)
-			.anySatisfy((statement) -> assertThat(statement).startsWith("All figures of 2020-H2"));
+			.anySatisfy((statement) -> assertThat(statement).startsWith("All figures of 2020-H2"))
+			.anySatisfy((statement) -> assertThat(statement).startsWith("All removal figures of 2020-H2"));
+	}
+
+	@Test
+	void theReplayedRemovalRequestsShowInTheReport() {
+		JsonNode h2019 = removals("2019-H2", "HK");
+		assertThat(h2019.path("requests").asLong()).isEqualTo(3);
+		assertThat(h2019.path("items").asLong()).isEqualTo(6);
+		assertThat(h2019.path("requestsByBasis").path("POLICY_REFERRAL").asLong()).isEqualTo(2);
+		assertThat(h2019.path("itemsRestrictedHere").asLong()).as("the app, and two doxxing posts").isEqualTo(3);
+		assertThat(h2019.path("itemsRemovedGlobally").asLong()).isEqualTo(1);
+		assertThat(h2019.path("itemsNoAction").asLong()).isEqualTo(2);
+		assertThat(h2019.path("medianHoursToEffect").asDouble()).isPositive();
+
+		assertThat(removals("2020-H2", "HK").path("requestsByReason").path("NATIONAL_SECURITY").asLong()).isEqualTo(1);
+		assertThat(removals("2021-H1", "DE").path("requestsByBasis").path("DSA_ARTICLE_9").asLong()).isEqualTo(2);
+		assertThat(removals("2021-H1", "FR").path("itemsRemovedGlobally").asLong()).isEqualTo(2);
+		assertThat(this.api.anonymous().get("/transparency?period=2019-H2").text()).contains("Removal requests",
+				"Referral under the platform&#39;s rules: 2");
+	}
+
+	private JsonNode removals(String period, String jurisdiction) {
+		for (JsonNode row : this.api.anonymous()
+			.get("/api/v1/transparency/reports/" + period)
+			.json()
+			.path("removals")) {
+			if (row.path("jurisdiction").asString().equals(jurisdiction)) {
+				return row;
+			}
+		}
+		throw new AssertionError("No removal row for " + jurisdiction + " in " + period);
 	}
 
 	@Test

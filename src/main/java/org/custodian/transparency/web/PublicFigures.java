@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.custodian.transparency.Period;
+import org.custodian.transparency.RemovalRow;
 import org.custodian.transparency.ReportRow;
 import org.custodian.transparency.TransparencyReports;
 
@@ -29,7 +30,7 @@ class PublicFigures {
 	PublicFigures(TransparencyReports reports, @Value("${custodian.transparency.page-max-age:60s}") Duration maxAge) {
 		this.cached = new Cached<>(() -> {
 			List<Period> periods = reports.periods();
-			return new Figures(periods, reports.reports(periods));
+			return new Figures(periods, reports.reports(periods), reports.removals(periods));
 		}, maxAge, Clock.systemUTC());
 	}
 
@@ -38,9 +39,10 @@ class PublicFigures {
 	}
 
 	/**
-	 * The half-years that have requests, oldest first, and each one's rows.
+	 * The half-years that have requests, oldest first, and each one's rows of data
+	 * requests and of removal requests.
 	 */
-	record Figures(List<Period> periods, Map<Period, List<ReportRow>> reports) {
+	record Figures(List<Period> periods, Map<Period, List<ReportRow>> reports, Map<Period, List<RemovalRow>> removals) {
 
 	}
 

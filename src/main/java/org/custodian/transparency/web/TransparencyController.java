@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.custodian.transparency.Period;
+import org.custodian.transparency.RemovalRow;
 import org.custodian.transparency.ReportRow;
 import org.custodian.transparency.TransparencyReports;
 
@@ -37,17 +38,19 @@ class TransparencyController {
 			@RequestHeader(name = "Accept", required = false) String accept) {
 		Period parsed = Period.parse(period);
 		List<ReportRow> rows = this.reports.report(parsed);
+		List<RemovalRow> removals = this.reports.removals(parsed);
 		boolean csv = "csv".equalsIgnoreCase(format)
 				|| (format == null && accept != null && accept.contains("text/csv"));
 		if (csv) {
 			return ResponseEntity.ok()
 				.contentType(new MediaType(CSV, java.nio.charset.StandardCharsets.UTF_8))
 				.header("Content-Disposition", "inline; filename=\"transparency-" + parsed + ".csv\"")
-				.body(this.reports.csv(parsed, rows));
+				.body(this.reports.csv(parsed, rows, removals));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("period", parsed.toString());
 		body.put("jurisdictions", rows);
+		body.put("removals", removals);
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 

@@ -16,6 +16,7 @@ import org.custodian.shared.web.BrowserPage;
 import org.custodian.transparency.Period;
 import org.custodian.transparency.PublishedReport;
 import org.custodian.transparency.ReportPublications;
+import org.custodian.transparency.RemovalRow;
 import org.custodian.transparency.ReportRow;
 import org.custodian.transparency.TransparencyReports;
 
@@ -63,7 +64,10 @@ class TransparencyPageController {
 		List<ReportRow> rows = figures.reports().getOrDefault(shown, List.of());
 		Map<String, String> names = new LinkedHashMap<>();
 		rows.forEach((row) -> names.put(row.jurisdiction(), name(row.jurisdiction(), locale)));
+		List<RemovalRow> removals = figures.removals().getOrDefault(shown, List.of());
+		removals.forEach((row) -> names.putIfAbsent(row.jurisdiction(), name(row.jurisdiction(), locale)));
 		model.addAttribute("rows", rows);
+		model.addAttribute("removals", removals);
 		model.addAttribute("names", names);
 		model.addAttribute("sparks", Spark.byJurisdiction(periods, figures.reports()));
 		model.addAttribute("publications", this.publications.of(shown).stream().map(Publication::of).toList());
@@ -102,6 +106,15 @@ class TransparencyPageController {
 				.filter((row) -> row.jurisdiction().equals(jurisdiction.code()))
 				.findFirst()
 				.ifPresent((row) -> history.put(period, row)));
+		Map<Period, RemovalRow> removals = new LinkedHashMap<>();
+		this.figures.get()
+			.removals()
+			.forEach((period, rows) -> rows.stream()
+				.filter((row) -> row.jurisdiction().equals(jurisdiction.code()))
+				.findFirst()
+				.ifPresent((row) -> removals.put(period, row)));
+		model.addAttribute("removals", removals);
+		model.addAttribute("removalChart", RemovalChart.of(removals));
 		List<Map<String, Object>> pauses = this.pauses.history(jurisdiction);
 		List<Map<String, Object>> inForce = pauses.stream().filter((p) -> p.get("liftedAt") == null).toList();
 		model.addAttribute("jurisdiction", jurisdiction.code());
@@ -146,8 +159,9 @@ class TransparencyPageController {
 	}
 
 	/**
-	 * A bar per half-year for requests and a dot for the share produced, as SVG
-	 * coordinates (drawn without script or inline style).
+	 * A bar per half-year for a count and a dot for a share, as SVG coordinates (drawn
+	 * without script or inline style): requests and the share produced, or removal items
+	 * and the share acted on ({@link RemovalChart}).
 	 */
 	record Chart(List<Bar> bars, int width, int height) {
 
@@ -156,21 +170,26 @@ class TransparencyPageController {
 		static final int STEP = 56;
 
 		static Chart of(Map<Period, ReportRow> history) {
-			long max = history.values().stream().mapToLong(ReportRow::requests).max().orElse(1);
+			List<Point> points = new ArrayList<>();
+			history.forEach((period, row) -> points.add(new Point(period, row.requests(), row.percentProduced())));
+			return of(points);
+		}
+
+		static Chart of(List<Point> points) {
+			long max = points.stream().mapToLong(Point::count).max().orElse(1);
 			List<Bar> bars = new ArrayList<>();
 			int x = 30;
-			for (Map.Entry<Period, ReportRow> entry : history.entrySet()) {
-				ReportRow row = entry.getValue();
-				int barHeight = (int) Math.round((HEIGHT - 20) * row.requests() / (double) Math.max(max, 1));
-				int dotY = HEIGHT - (int) Math.round((HEIGHT - 20) * row.percentProduced() / 100.0);
-				bars.add(new Bar(entry.getKey().toString(), x, HEIGHT - barHeight, barHeight, dotY, row.requests(),
-						row.percentProduced()));
+			for (Point point : points) {
+				int barHeight = (int) Math.round((HEIGHT - 20) * point.count() / (double) Math.max(max, 1));
+				int dotY = HEIGHT - (int) Math.round((HEIGHT - 20) * point.percent() / 100.0);
+				bars.add(new Bar(point.period().toString(), x, HEIGHT - barHeight, barHeight, dotY, point.count(),
+						point.percent()));
 				x += STEP;
 			}
 			return new Chart(bars, Math.max(x + 10, 200), HEIGHT + 40);
 		}
 
-		/** The share produced as one line through the dots. */
+		/** The share as one line through the dots. */
 		public String line() {
 			return this.bars.stream()
 				.map((bar) -> (bar.x() + 12) + "," + bar.dotY())
@@ -179,10 +198,14 @@ class TransparencyPageController {
 
 	}
 
+	/** One half-year's count and share. */
+	record Point(Period period, long count, int percent) {
+	}
+
 	/**
 	 * One half-year on the chart.
 	 */
-	record Bar(String label, int x, int y, int height, int dotY, long requests, int percent) {
+	record Bar(String label, int x, int y, int height, int dotY, long count, int percent) {
 	}
 
 	/**
