@@ -45,6 +45,7 @@ final class Rows {
 		rows.addAll(consoleRows());
 		rows.addAll(PolicyRows.consoleRows());
 		rows.addAll(RemovalRows.all());
+		rows.addAll(AppealRows.all());
 		rows.addAll(apiForOfficers());
 		rows.addAll(portalRows());
 		return rows;
