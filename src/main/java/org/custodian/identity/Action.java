@@ -49,6 +49,7 @@ public enum Action {
 	RECORD_HUMAN_RIGHTS_REVIEW(Relationship.NONE, HUMAN_RIGHTS_LEAD),
 	PROPOSE_REMOVAL_DECISION(Relationship.NONE, REVIEWER),
 	APPROVE_REMOVAL_DECISION(Relationship.NOT_THE_PROPOSER, APPROVER),
+	DECIDE_REMOVAL_APPEAL(Relationship.NOT_A_DECIDER, REVIEWER, APPROVER, HUMAN_RIGHTS_LEAD),
 	REVIEW_SANCTIONS_HOLD(Relationship.NONE, POLICY_ADMIN),
 	IMPORT_SANCTIONS_LIST(Relationship.NONE, POLICY_ADMIN),
 
@@ -124,7 +125,11 @@ public enum Action {
 		/** Four eyes: not the person who proposed it. */
 		NOT_THE_PROPOSER,
 		/** Four eyes: neither the author nor the one who concluded it. */
-		NOT_THE_AUTHOR
+		NOT_THE_AUTHOR,
+		/**
+		 * Neither the one who proposed the decision appealed against nor its approver.
+		 */
+		NOT_A_DECIDER
 
 	}
 

@@ -30,6 +30,19 @@ class NoticeJobs {
 	}
 
 	@Bean
+	OneTimeTask<Void> sendHolderNoticesNowTask(@Lazy HolderNotices notices, Clock clock) {
+		return Tasks.oneTime(HolderNotices.SEND_NOW)
+			.execute((instance, context) -> notices.sendDue(Instant.now(clock)));
+	}
+
+	@Bean
+	RecurringTask<Void> sendDueHolderNoticesTask(@Lazy HolderNotices notices,
+			@Value("${custodian.notice.interval:30s}") Duration interval, Clock clock) {
+		return Tasks.recurring("send-due-holder-notices", Schedules.fixedDelay(interval))
+			.execute((instance, context) -> notices.sendDue(Instant.now(clock)));
+	}
+
+	@Bean
 	RecurringTask<Void> sendDueNoticesTask(@Lazy Notices notices,
 			@Value("${custodian.notice.interval:30s}") Duration interval, Clock clock) {
 		return Tasks.recurring("send-due-notices", Schedules.fixedDelay(interval))

@@ -24,9 +24,18 @@ final class NoticeTemplates {
 	}
 
 	static Message render(String language, Map<String, String> values) {
+		return render("", language, values);
+	}
+
+	/**
+	 * Renders the template in {@code notice/<folder>/<tag>.txt} (or
+	 * {@code notice/<tag>.txt} for an empty folder).
+	 */
+	static Message render(String folder, String language, Map<String, String> values) {
+		String prefix = "notice/" + (folder.isEmpty() ? "" : folder + "/");
 		String tag = (language != null && !language.isBlank()) ? language.strip() : "en";
 		for (String candidate : new String[] { tag, tag.split("[-_]")[0].toLowerCase(Locale.ROOT), "en" }) {
-			ClassPathResource resource = new ClassPathResource("notice/" + candidate + ".txt");
+			ClassPathResource resource = new ClassPathResource(prefix + candidate + ".txt");
 			if (resource.exists()) {
 				String text = read(resource);
 				for (Map.Entry<String, String> value : values.entrySet()) {
@@ -37,7 +46,7 @@ final class NoticeTemplates {
 						text.substring(split + 2));
 			}
 		}
-		throw new IllegalStateException("No notice template, not even notice/en.txt");
+		throw new IllegalStateException("No notice template, not even " + prefix + "en.txt");
 	}
 
 	private static String read(ClassPathResource resource) {

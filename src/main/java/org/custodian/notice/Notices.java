@@ -14,8 +14,6 @@ import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.custodian.identity.CurrentUser;
 import org.custodian.identity.Action;
 import org.custodian.accounts.Account;
@@ -39,9 +37,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -247,21 +243,9 @@ public class Notices {
 				request.caseNumber(), "agency", agency.name(), "jurisdiction", agency.jurisdiction().code(), "username",
 				(username != null) ? username : accountId, "categories", String.join(", ",
 						this.queries.approvedCategories(requestId).stream().map(Enum::name).sorted().toList())));
-		try {
-			MimeMessage mime = sender.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
-			helper.setFrom(this.from);
-			helper.setTo(contact.email());
-			helper.setSubject(message.subject());
-			helper.setText(message.body());
-			mime.setHeader("Content-Language", message.language());
-			sender.send(mime);
-			return Optional.empty();
-		}
-		catch (MailException | MessagingException ex) {
-			log.warn("Notice for request {} could not be sent: {}", requestId, ex.getMessage());
-			return Optional.of(ex.getClass().getSimpleName() + ": " + ex.getMessage());
-		}
+		Optional<String> error = NoticeMail.send(sender, this.from, contact.email(), message);
+		error.ifPresent((problem) -> log.warn("Notice for request {} could not be sent: {}", requestId, problem));
+		return error;
 	}
 
 	private void update(UUID id, String status, String reason, String email, Instant sentAt) {

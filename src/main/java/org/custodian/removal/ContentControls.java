@@ -1,5 +1,6 @@
 package org.custodian.removal;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.custodian.shared.Jurisdiction;
@@ -21,5 +22,13 @@ public interface ContentControls {
 
 	/** Makes the item visible again everywhere. */
 	void restore(ContentItem item);
+
+	/**
+	 * The id of the account that posted the item, for the notice to its holder; empty
+	 * where this implementation does not know.
+	 */
+	default Optional<String> ownerOf(ContentItem item) {
+		return Optional.empty();
+	}
 
 }

@@ -39,8 +39,11 @@ class RemovalEffects {
 
 	private final Clock clock;
 
+	private final RemovalNotices notices;
+
 	RemovalEffects(List<ContentControls> controls, Pauses pauses, JdbcClient jdbc, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, RemovalNotices notices) {
+		this.notices = notices;
 		this.controls = controls;
 		this.pauses = pauses;
 		this.jdbc = jdbc;
@@ -75,6 +78,9 @@ class RemovalEffects {
 					WHERE id = ?""")
 				.params(effect, String.join(",", where), RemovalRequests.utc(now), item.id())
 				.update();
+			if (item.decision().actsOnContent()) {
+				this.notices.effectGiven(request, item, effect, where, now);
+			}
 			subjects.add(item.id().toString());
 			Map<String, Object> detail = new LinkedHashMap<>();
 			detail.put("requestId", request.id().toString());

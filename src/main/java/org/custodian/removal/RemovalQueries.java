@@ -108,7 +108,8 @@ public class RemovalQueries {
 				request.holdReason(), request.heldByPause(), request.jurisdiction().code(), request.basis().name(),
 				request.legalBasis(), request.issuingAuthority(), request.reason().name(), request.explanation(),
 				codes(request), request.respondBy(), request.receivedAt(), request.acknowledgedAt(),
-				request.documentSha256(), this.review.needsHumanRightsReview(request), humanRights, items, proposals);
+				request.documentSha256(), this.review.needsHumanRightsReview(request), humanRights, items, proposals,
+				appeals(request.id()));
 	}
 
 	/**
@@ -163,6 +164,17 @@ public class RemovalQueries {
 			.query(String.class)
 			.single();
 		return StatementOfReasons.of(request, item, reasoning);
+	}
+
+	private List<RemovalViews.AppealView> appeals(UUID requestId) {
+		return this.jdbc.sql("SELECT * FROM removal_appeal WHERE request_id = ? ORDER BY filed_at, id")
+			.param(requestId)
+			.query((rs, row) -> new RemovalViews.AppealView(rs.getObject("id", UUID.class),
+					rs.getObject("item_id", UUID.class), rs.getString("account_id"), rs.getString("statement"),
+					RemovalRequests.instant(rs, "filed_at"), rs.getString("status"),
+					rs.getObject("decided_by", UUID.class), RemovalRequests.instant(rs, "decided_at"),
+					rs.getString("reason")))
+			.list();
 	}
 
 	private static List<String> codes(RemovalRequest request) {

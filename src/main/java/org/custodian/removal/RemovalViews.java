@@ -39,7 +39,13 @@ public final class RemovalViews {
 			String jurisdiction, String basis, String legalBasis, String issuingAuthority, String reason,
 			String explanation, List<String> territorialScope, LocalDate respondBy, Instant receivedAt,
 			Instant acknowledgedAt, String documentSha256, boolean humanRightsReviewRequired,
-			Map<String, Object> humanRightsReview, List<StaffItem> items, List<ProposalView> proposals) {
+			Map<String, Object> humanRightsReview, List<StaffItem> items, List<ProposalView> proposals,
+			List<AppealView> appeals) {
+	}
+
+	/** A holder's appeal against an item's effect, and its outcome once decided. */
+	public record AppealView(UUID id, UUID itemId, String accountId, String statement, Instant filedAt, String status,
+			UUID decidedBy, Instant decidedAt, String reason) {
 	}
 
 	/** One item as the response team sees it, with the proposed decision too. */

@@ -363,6 +363,10 @@ final class Fixtures {
 		return this.probes;
 	}
 
+	Api.Call anonymous() {
+		return this.api.anonymous();
+	}
+
 	Api.Call as(Caller caller) {
 		return this.api.as(Objects.requireNonNull(this.cast.get(caller).token()));
 	}

@@ -23,6 +23,13 @@ final class Probes {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * For fixtures that must store what no endpoint lets a test create (a mailed token).
+	 */
+	JdbcClient jdbc() {
+		return this.jdbc;
+	}
+
 	/** The rows a query selects, as JSON. */
 	Supplier<String> rows(String sql, Object... params) {
 		return () -> this.jdbc.sql("SELECT coalesce(json_agg(t)::text, '[]') FROM (" + sql + ") t")

@@ -47,6 +47,7 @@ final class Rows {
 		rows.addAll(PolicyRows.consoleRows());
 		rows.addAll(SingleSignOnRows.consoleRows());
 		rows.addAll(RemovalRows.all());
+		rows.addAll(AppealRows.all());
 		rows.addAll(apiForOfficers());
 		rows.addAll(portalRows());
 		rows.addAll(PortalDayRows.portalRows());

@@ -3,6 +3,7 @@ package org.custodian.removal.sample;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.custodian.removal.ContentControls;
@@ -60,6 +61,16 @@ public class SampleContent implements ContentControls {
 					ON CONFLICT (value) DO UPDATE SET removed = false, withheld_in = '{}', changed_at = EXCLUDED.changed_at""")
 			.params(item.value(), now())
 			.update();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> ownerOf(ContentItem item) {
+		return this.jdbc
+			.sql("SELECT owner_account FROM sample_platform_item WHERE value = ? AND owner_account IS NOT NULL")
+			.param(item.value())
+			.query(String.class)
+			.optional();
 	}
 
 	/** What a viewer in a jurisdiction sees of an item. */

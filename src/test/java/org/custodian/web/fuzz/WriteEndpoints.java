@@ -152,7 +152,12 @@ final class WriteEndpoints {
 				json("POST /api/v1/removal-requests/{id}/approval", staff, removal + "/approval",
 						Map.of("approve", false, "comment", "Not yet")),
 				json("POST /api/v1/removal-requests/{id}/human-rights-review", staff, removal + "/human-rights-review",
-						Map.of("verdict", "CONCERN", "note", "Assessed")));
+						Map.of("verdict", "CONCERN", "note", "Assessed")),
+				json("POST /api/v1/appeals", staff, "/api/v1/appeals",
+						Map.of("token", "no-such-token", "statement", "It is true")),
+				json("POST /api/v1/removal-requests/{id}/appeals/{appealId}/decision", staff,
+						removal + "/appeals/" + UUID.randomUUID() + "/decision",
+						Map.of("outcome", "RESTORE", "reason", "Protected expression")));
 	}
 
 	private static Template json(String key, String token, String path, Object body) {

@@ -1,0 +1,205 @@
+package org.custodian.removal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.custodian.identity.Action;
+import org.custodian.identity.CurrentUser;
+import org.custodian.notice.HolderNotices;
+import org.custodian.shared.AuditedAction;
+import org.custodian.shared.Actor;
+import org.custodian.shared.ConflictException;
+import org.custodian.shared.FieldProblems;
+import org.custodian.shared.FourEyes;
+import org.custodian.shared.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appeals (DSA Art. 20): the holder of withheld or removed content files one with the
+ * one-time link of their notice; a staff member who did not decide the item (neither its
+ * proposer nor its approver) upholds the decision or restores the item through every
+ * {@link ContentControls}; the holder is told the outcome. Each step is one transaction
+ * with its audit events.
+ */
+@Service
+public class RemovalAppeals {
+
+	static final String SUBJECT = "removal_appeal";
+
+	private static final String NO_LINK = "No appeal link with this token.";
+
+	private final HolderNotices links;
+
+	private final RemovalRequests requests;
+
+	private final RemovalNotices notices;
+
+	private final List<ContentControls> controls;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	RemovalAppeals(HolderNotices links, RemovalRequests requests, RemovalNotices notices,
+			List<ContentControls> controls, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.links = links;
+		this.requests = requests;
+		this.notices = notices;
+		this.controls = controls;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What the public appeal page shows for a link. */
+	public record Appealable(String caseNumber, String item, String effect, List<String> effectIn) {
+	}
+
+	/**
+	 * What a link is about, for the public page: 404 for an unknown token, 410 for a used
+	 * one.
+	 */
+	@Transactional(readOnly = true)
+	public Appealable appealable(String token) {
+		HolderNotices.Link link = this.links.link(token).orElseThrow(() -> new NotFoundException(NO_LINK));
+		if (link.used()) {
+			throw new AppealLinkUsed();
+		}
+		Found found = item(link.subjectId());
+		return new Appealable(found.request().caseNumber(), found.item().value(), found.item().effect(),
+				found.item().effectIn());
+	}
+
+	/**
+	 * Files the holder's appeal: the link's token is the holder's only credential and
+	 * works once.
+	 * @return the appeal's id
+	 */
+	@Transactional
+	public UUID file(String token, String statement) {
+		FieldProblems problems = new FieldProblems();
+		problems.check(token != null && !token.isBlank(), "token", "is required: the token of the appeal link");
+		String text = problems.required(statement, "statement", 5000);
+		problems.throwIfAny();
+		HolderNotices.Link link = this.links.link(token).orElseThrow(() -> new NotFoundException(NO_LINK));
+		if (link.used()) {
+			throw new AppealLinkUsed();
+		}
+		Found found = item(link.subjectId());
+		this.requests.lock(found.request().id());
+		Instant now = Instant.now(this.clock);
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO removal_appeal (id, request_id, item_id, account_id, statement, filed_at, status)
+				VALUES (?, ?, ?, ?, ?, ?, 'FILED')""")
+			.params(id, found.request().id(), found.item().id(), link.accountId(), text, RemovalRequests.utc(now))
+			.update();
+		this.links.use(token, now);
+		this.events.publishEvent(
+				new AuditedAction(Actor.SYSTEM, "removal.appeal-filed", SUBJECT, id.toString(), details(found, null)));
+		return id;
+	}
+
+	/**
+	 * Decides an appeal: UPHOLD keeps the effect, RESTORE makes the item visible again
+	 * everywhere. Refused (403) to whoever proposed or approved the item's decision.
+	 */
+	@Transactional
+	public void decide(UUID requestId, UUID appealId, String outcome, String reason, CurrentUser caller) {
+		caller.require(Action.DECIDE_REMOVAL_APPEAL);
+		FieldProblems problems = new FieldProblems();
+		problems.check("UPHOLD".equals(outcome) || "RESTORE".equals(outcome), "outcome",
+				"is required: UPHOLD or RESTORE");
+		String why = problems.required(reason, "reason", 2000);
+		problems.throwIfAny();
+		RemovalRequest request = this.requests.lock(requestId);
+		Map<String, Object> appeal = this.jdbc
+			.sql("SELECT item_id, account_id, status FROM removal_appeal WHERE id = ? AND request_id = ? FOR UPDATE")
+			.params(appealId, requestId)
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("No appeal with this id in this removal request."));
+		if (!"FILED".equals(appeal.get("status"))) {
+			throw new ConflictException("This appeal has already been decided (" + appeal.get("status") + ").");
+		}
+		RemovalRequest.Item item = request.items()
+			.stream()
+			.filter((candidate) -> candidate.id().equals(appeal.get("item_id")))
+			.findFirst()
+			.orElseThrow();
+		Map<String, Object> deciders = this.jdbc
+			.sql("SELECT proposed_by, decided_by FROM removal_proposal WHERE id = ?")
+			.param(item.proposalId())
+			.query()
+			.singleRow();
+		String refusal = "Appeals are decided by someone who did not decide the item: you proposed or approved it.";
+		FourEyes.requireAnother(String.valueOf(deciders.get("proposed_by")), caller.id().toString(), refusal);
+		FourEyes.requireAnother(String.valueOf(deciders.get("decided_by")), caller.id().toString(), refusal);
+		Instant now = Instant.now(this.clock);
+		boolean restore = "RESTORE".equals(outcome);
+		this.jdbc.sql("""
+				UPDATE removal_appeal SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ?""")
+			.params(restore ? "RESTORED" : "UPHELD", caller.id(), RemovalRequests.utc(now), why, appealId)
+			.update();
+		Found found = new Found(request, item);
+		Map<String, Object> details = details(found, outcome);
+		details.put("reason", why);
+		this.events.publishEvent(
+				new AuditedAction(caller.actor(), "removal.appeal-decided", SUBJECT, appealId.toString(), details));
+		if (restore) {
+			this.controls.forEach((control) -> control.restore(item.content()));
+			this.jdbc.sql("UPDATE removal_item SET restored_at = ? WHERE id = ?")
+				.params(RemovalRequests.utc(now), item.id())
+				.update();
+			Map<String, Object> restored = details(found, null);
+			restored.put("appealId", appealId.toString());
+			this.events.publishEvent(new AuditedAction(caller.actor(), "removal.item-restored", RemovalAudit.ITEM,
+					item.id().toString(), restored));
+		}
+		this.notices.appealDecided(request, item, (String) appeal.get("account_id"), outcome, why, now);
+	}
+
+	private record Found(RemovalRequest request, RemovalRequest.Item item) {
+	}
+
+	private Found item(UUID itemId) {
+		UUID requestId = this.jdbc.sql("SELECT request_id FROM removal_item WHERE id = ?")
+			.param(itemId)
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException(NO_LINK));
+		RemovalRequest request = this.requests.require(requestId);
+		RemovalRequest.Item item = request.items()
+			.stream()
+			.filter((candidate) -> candidate.id().equals(itemId))
+			.findFirst()
+			.orElseThrow();
+		return new Found(request, item);
+	}
+
+	private static Map<String, Object> details(Found found, String outcome) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("requestId", found.request().id().toString());
+		details.put("itemId", found.item().id().toString());
+		details.put("jurisdiction", found.request().jurisdiction().code());
+		details.put("effect", found.item().effect());
+		details.put("effectIn", found.item().effectIn());
+		if (outcome != null) {
+			details.put("outcome", outcome);
+		}
+		return details;
+	}
+
+}
