@@ -55,8 +55,8 @@ final class AuditedFigures {
 	 * The removal module's {@code removal_report_item} as the audit log tells it: one row
 	 * per item of every {@code removal.submitted} (its jurisdiction, basis, reason and
 	 * receipt), with the decision and effect of the item's latest
-	 * {@code removal.effect-given} and whether a {@code removal.restored} followed. Its
-	 * two parameters are the number of audit events to read.
+	 * {@code removal.effect-given} and whether a {@code removal.item-restored} followed.
+	 * Its two parameters are the number of audit events to read.
 	 */
 	static final String REMOVALS = """
 			(SELECT s.subject_id AS request_id, p.position,
@@ -77,10 +77,10 @@ final class AuditedFigures {
 			                    FILTER (WHERE action = 'removal.effect-given'))[1] AS effect,
 			              (array_agg(occurred_at ORDER BY seq DESC) FILTER (WHERE action = 'removal.effect-given'))[1]
 			                AS given_logged,
-			              bool_or(action = 'removal.restored') AS restored
+			              bool_or(action = 'removal.item-restored') AS restored
 			            FROM audit_event
 			            WHERE seq <= ? AND subject_type = 'removal_item'
-			              AND action IN ('removal.effect-given', 'removal.restored')
+			              AND action IN ('removal.effect-given', 'removal.item-restored')
 			            GROUP BY subject_id) e
 			   ON e.effect ->> 'requestId' = s.subject_id AND (e.effect ->> 'position')::int = p.position)""";
 
