@@ -32,7 +32,9 @@ public final class World {
 	public Person staff(String... roles) {
 		String email = "staff-" + UUID.randomUUID() + "@platform.example";
 		Api.Response created = admin().post("/api/v1/staff",
-				Map.of("email", email, "name", "Staff " + String.join("+", roles), "roles", List.of(roles)));
+				Map.of("email", email, "name",
+						"Staff " + String.join("+", roles).toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+						"roles", List.of(roles)));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		String id = created.json().path("id").asString();
 		Api.Response token = admin().post("/api/v1/staff/" + id + "/tokens", Map.of());
@@ -46,8 +48,10 @@ public final class World {
 	 */
 	public Account staffAccount(String password, String... roles) {
 		String email = "staff-" + UUID.randomUUID().toString().substring(0, 8) + "@platform.example";
-		Api.Response created = admin().post("/api/v1/staff", Map.of("email", email, "name",
-				"Staff " + String.join("+", roles), "roles", List.of(roles), "password", password));
+		Api.Response created = admin().post("/api/v1/staff",
+				Map.of("email", email, "name",
+						"Staff " + String.join("+", roles).toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+						"roles", List.of(roles), "password", password));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return new Account(created.json().path("id").asString(), email);
 	}

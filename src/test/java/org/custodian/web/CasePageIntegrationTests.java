@@ -86,8 +86,8 @@ class CasePageIntegrationTests extends IntegrationTest {
 		String timeline = console.get("/console/cases/" + id + "/timeline").body();
 		assertThat(timeline).contains("The request was submitted.", "Inspector Test, Inspector",
 				"The request went to review.", "Custodian (automatic)",
-				"The case was assigned to Staff REVIEWER (Reviewer).", "Staff REVIEWER (Reviewer)",
-				"Viewed by Staff REVIEWER (Reviewer) ×3");
+				"The case was assigned to Staff reviewer (Reviewer).", "Staff reviewer (Reviewer)",
+				"Viewed by Staff reviewer (Reviewer) ×3");
 		assertThat(timeline).doesNotContain("request.", "staff ", "officer ");
 		assertThat(timeline.split("Viewed by", -1)).as("one line for every view").hasSize(2);
 		// The log itself keeps every read (ADR 0015).

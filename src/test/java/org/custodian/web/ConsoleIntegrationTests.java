@@ -68,7 +68,7 @@ class ConsoleIntegrationTests extends IntegrationTest {
 		WebSession.Page timeline = approver.get("/console/cases/" + id + "/timeline");
 		assertThat(timeline.body())
 			.contains("The request was submitted.", "A decision was proposed.",
-					"The decision was approved by a second person.", "Staff REVIEWER+APPROVER (Approver, Reviewer)",
+					"The decision was approved by a second person.", "Staff reviewer+approver (Approver, Reviewer)",
 					"Viewed by ")
 			.doesNotContain("request.submitted", "request.viewed", "staff ");
 	}

@@ -149,7 +149,7 @@ class HostileInputIntegrationTests extends IntegrationTest {
 			hostile.put("targets[" + index + "].value", "suspect01");
 			WebSession.Page page = web.post("/portal/requests", hostile);
 			assertThat(page.status()).as(page.toString()).isEqualTo(400);
-			assertThat(page.body()).contains("targets");
+			assertThat(page.body()).contains("Accounts");
 		}
 		Map<String, String> nul = new LinkedHashMap<>(form);
 		nul.put("targets[0].value", "suspect\u0000");

@@ -146,7 +146,7 @@ class QueueIntegrationTests extends IntegrationTest {
 		assertThat(ids(reviewer, "jurisdiction=KE&mine=true&sort=due", 50)).containsExactly(legal);
 		assertThat(ids(intake, "jurisdiction=KE&mine=true", 50)).isEmpty();
 		JsonNode mine = this.api.as(reviewer.token()).get("/api/v1/cases?jurisdiction=KE&mine=true").json();
-		assertThat(mine.path("items").get(0).path("assigneeName").asString()).isEqualTo("Staff REVIEWER");
+		assertThat(mine.path("items").get(0).path("assigneeName").asString()).isEqualTo("Staff reviewer");
 		assertThat(this.jdbc.sql(
 				"SELECT count(*) FROM audit_event WHERE subject_id = ? AND action = 'request.assigned' AND actor_id = ?")
 			.params(legal, intake.id())
@@ -191,7 +191,7 @@ class QueueIntegrationTests extends IntegrationTest {
 
 		assertThat(console.post("/console/cases/" + legal + "/assignment", Map.of()).status()).isEqualTo(302);
 		String mine = console.get("/console/cases?jurisdiction=LV&mine=true").body();
-		assertThat(mine).contains(legal, "Staff REVIEWER").doesNotContain(emergency).doesNotContain(late);
+		assertThat(mine).contains(legal, "Staff reviewer").doesNotContain(emergency).doesNotContain(late);
 		String overdue = console.get("/console/cases?jurisdiction=LV&overdue=true").body();
 		assertThat(overdue).contains(late).doesNotContain(emergency).doesNotContain("/console/cases/" + legal);
 		String soon = console.get("/console/cases?jurisdiction=LV&dueSoon=true").body();
