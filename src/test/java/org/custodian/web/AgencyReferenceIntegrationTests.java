@@ -85,7 +85,11 @@ class AgencyReferenceIntegrationTests extends IntegrationTest {
 		String path = WebAccounts.submit(portal, form);
 		String id = path.substring(path.lastIndexOf('/') + 1);
 		assertThat(portal.get(path).body()).contains("Your reference", reference);
-		assertThat(portal.get("/portal/requests").body()).contains(reference);
+		assertThat(portal.get("/portal/requests").body()).contains(reference, "Case number or your reference");
+		assertThat(portal.get("/portal/requests?q=" + reference.toLowerCase()).body()).contains(reference);
+		assertThat(portal.get("/portal/requests?q=NO-SUCH-" + reference).body()).doesNotContain(reference + "<");
+		assertThat(portal.get("/portal/requests?status=REJECTED&q=" + reference).body())
+			.doesNotContain(reference + "<");
 
 		WebSession console = new WebSession(this.port);
 		WebAccounts.staff(console, this.world.staffAccount(WebAccounts.PASSWORD, "REVIEWER"));
