@@ -53,8 +53,8 @@ public class Requests {
 			.sql("""
 					INSERT INTO request (id, case_number, agency_id, officer_id, jurisdiction, type, instrument, legal_basis,
 					  categories, period_from, period_to, offence, non_disclosure_until, emergency_threat,
-					  emergency_supervisor_name, emergency_supervisor_phone, received_at, respond_by)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					  emergency_supervisor_name, emergency_supervisor_phone, received_at, respond_by, agency_reference)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id.value(), caseNumber, officer.agencyId().value(), officer.id().value(),
 					officer.jurisdiction().code(), submission.type().name(),
 					(submission.instrument() != null) ? submission.instrument().name() : null, submission.legalBasis(),
@@ -63,7 +63,7 @@ public class Requests {
 					sqlDate(submission.nonDisclosureUntil()), (emergency != null) ? emergency.threat() : null,
 					(emergency != null) ? emergency.supervisorName() : null,
 					(emergency != null) ? emergency.supervisorPhone() : null, receivedAt,
-					sqlDate(submission.respondBy()))
+					sqlDate(submission.respondBy()), submission.agencyReference())
 			.update();
 		List<Target> targets = submission.targets();
 		// One statement for up to 1 000 targets: unnest the columns instead of a round
@@ -143,7 +143,8 @@ public class Requests {
 				RequestType.valueOf(rs.getString("type")), (instrument != null) ? Instrument.valueOf(instrument) : null,
 				rs.getString("legal_basis"), targets, categories, localDate(rs, "period_from"),
 				localDate(rs, "period_to"), rs.getString("offence"), localDate(rs, "non_disclosure_until"), emergency,
-				document, rs.getObject("received_at", OffsetDateTime.class).toInstant(), localDate(rs, "respond_by"));
+				document, rs.getObject("received_at", OffsetDateTime.class).toInstant(), localDate(rs, "respond_by"),
+				rs.getString("agency_reference"));
 	}
 
 	private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

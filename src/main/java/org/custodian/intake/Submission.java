@@ -22,7 +22,10 @@ import org.custodian.shared.TargetKind;
  */
 public record Submission(RequestType type, Instrument instrument, String legalBasis, List<Target> targets,
 		Set<DataCategory> categories, LocalDate from, LocalDate to, String offence, LocalDate nonDisclosureUntil,
-		Emergency emergency, LocalDate respondBy) {
+		Emergency emergency, LocalDate respondBy, String agencyReference) {
+
+	/** The longest agency reference number accepted. */
+	public static final int MAX_AGENCY_REFERENCE = 100;
 
 	public static final int MAX_TARGETS = 1000;
 
@@ -71,9 +74,10 @@ public record Submission(RequestType type, Instrument instrument, String legalBa
 		Emergency emergency = emergency(form.emergency(), type, problems);
 		LocalDate respondBy = date(form.respondBy(), "respondBy", problems);
 		problems.check(respondBy == null || !respondBy.isBefore(today), "respondBy", "is in the past");
+		String agencyReference = problems.optional(form.agencyReference(), "agencyReference", MAX_AGENCY_REFERENCE);
 		problems.throwIfAny();
 		return new Submission(type, instrument, legalBasis, targets, categories, from, to, offence, nonDisclosureUntil,
-				emergency, respondBy);
+				emergency, respondBy, agencyReference);
 	}
 
 	private static List<Target> targets(List<TargetForm> forms, FieldProblems problems) {

@@ -15,12 +15,14 @@ import org.custodian.shared.RequestType;
 
 /**
  * A request as it was received: what the agency asked for, never changed afterwards;
- * {@code respondBy} is the return date the instrument names, if the officer gave one.
+ * {@code respondBy} is the return date the instrument names, if the officer gave one;
+ * {@code agencyReference} the agency's own file number, if given.
  */
 public record SubmittedRequest(RequestId id, String caseNumber, AgencyId agencyId, OfficerId officerId,
 		Jurisdiction jurisdiction, RequestType type, Instrument instrument, String legalBasis, List<Target> targets,
 		Set<DataCategory> categories, LocalDate from, LocalDate to, String offence, LocalDate nonDisclosureUntil,
-		Submission.Emergency emergency, DocumentInfo document, Instant receivedAt, LocalDate respondBy) {
+		Submission.Emergency emergency, DocumentInfo document, Instant receivedAt, LocalDate respondBy,
+		String agencyReference) {
 
 	/**
 	 * The stored legal document's description (its bytes are fetched separately).

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.identity.StaffAccounts;
 import org.custodian.intake.Requests;
+import org.custodian.intake.Submission;
 import org.custodian.intake.SubmittedRequest;
 import org.custodian.review.CaseEvents.CaseViewed;
 import org.custodian.shared.DataCategory;
@@ -104,6 +106,7 @@ public class CaseQueries {
 				"must be an ISO 3166-1 alpha-2 code");
 		int size = (limit != null) ? limit : 50;
 		problems.check(size >= 1 && size <= MAX_PAGE, "limit", "must be between 1 and " + MAX_PAGE);
+		String search = problems.optional(filter.search(), "q", Submission.MAX_AGENCY_REFERENCE);
 		problems.throwIfAny();
 		Cursor cursor = (after != null) ? Cursor.decode(after, order == QueueOrder.DUE) : null;
 		Instant now = Instant.now(this.clock);
@@ -129,6 +132,12 @@ public class CaseQueries {
 		if (filter.mine()) {
 			sql.append(" AND assignee_id = ?");
 			params.add(reader.id());
+		}
+		if (search != null) {
+			// Prefix matches served by V76's text_pattern_ops indexes.
+			sql.append(" AND (case_number LIKE ? OR lower(agency_reference) LIKE ?)");
+			params.add(prefix(search));
+			params.add(prefix(search.toLowerCase(Locale.ROOT)));
 		}
 		if (filter.dueSoon()) {
 			sql.append(" AND open AND due_at >= ? AND due_at < ?");
@@ -163,6 +172,11 @@ public class CaseQueries {
 		flag(rows);
 		deadlines(rows, now);
 		return (order == QueueOrder.DUE) ? Page.byUrgency(rows, size) : Page.of(rows, size);
+	}
+
+	/** A LIKE pattern matching text that starts with the given one, taken literally. */
+	static String prefix(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 	/**
@@ -393,6 +407,7 @@ public class CaseQueries {
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("id", rs.getObject("request_id", UUID.class));
 		summary.put("caseNumber", rs.getString("case_number"));
+		summary.put("agencyReference", rs.getString("agency_reference"));
 		summary.put("status", rs.getString("status"));
 		summary.put("holdReason", rs.getString("hold_reason"));
 		summary.put("heldByPause", rs.getObject("held_by_pause", UUID.class));
@@ -416,10 +431,17 @@ public class CaseQueries {
 	/**
 	 * The queue's filters: a status ({@code OPEN} for any open one), a requesting
 	 * jurisdiction and a request type (each null for any), and whether to keep only
-	 * overdue cases, cases due soon, or the reader's own (assigned to them).
+	 * overdue cases, cases due soon, or the reader's own (assigned to them); a search
+	 * text (null for none) keeps the cases whose case number or agency reference starts
+	 * with it (the reference compared case-insensitively).
 	 */
 	public record QueueFilter(String status, String jurisdiction, String type, boolean overdue, boolean dueSoon,
-			boolean mine) {
+			boolean mine, String search) {
+
+		public QueueFilter(String status, String jurisdiction, String type, boolean overdue, boolean dueSoon,
+				boolean mine) {
+			this(status, jurisdiction, type, overdue, dueSoon, mine, null);
+		}
 
 		public QueueFilter(String status, String jurisdiction, String type, boolean overdue) {
 			this(status, jurisdiction, type, overdue, false, false);

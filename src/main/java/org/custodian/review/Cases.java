@@ -60,16 +60,16 @@ class Cases {
 	static final UUID SYSTEM = new UUID(0, 0);
 
 	void insert(ReviewCase reviewCase, OfficerId owner, Set<Jurisdiction> targetJurisdictions, Instant receivedAt,
-			Instant dueAt) {
+			Instant dueAt, String agencyReference) {
 		this.jdbc.sql("""
 				INSERT INTO review_case (request_id, case_number, agency_id, jurisdiction, type, instrument, categories,
-				  status, received_at, status_changed_at, due_at)
-				VALUES (?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?)""")
+				  status, received_at, status_changed_at, due_at, agency_reference)
+				VALUES (?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?)""")
 			.params(reviewCase.id().value(), reviewCase.caseNumber(), reviewCase.agencyId().value(),
 					reviewCase.jurisdiction().code(), reviewCase.type().name(),
 					(reviewCase.instrument() != null) ? reviewCase.instrument().name() : null,
 					reviewCase.categories().stream().map(Enum::name).collect(Collectors.joining(",")),
-					reviewCase.status().name(), utc(receivedAt), utc(receivedAt), utc(dueAt))
+					reviewCase.status().name(), utc(receivedAt), utc(receivedAt), utc(dueAt), agencyReference)
 			.update();
 		this.jdbc
 			.sql("""

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import org.custodian.agency.Agencies.OfficerView;
 import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.intake.Requests;
+import org.custodian.intake.Submission;
 import org.custodian.review.CaseEvents.DelegationChanged;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.ForbiddenException;
@@ -162,16 +164,34 @@ public class Delegations {
 	/** The officer's own requests and those delegated to them, newest first. */
 	@Transactional(readOnly = true)
 	public CaseQueries.Page myRequests(CurrentUser officer, String after, int size) {
+		return myRequests(officer, null, null, after, size);
+	}
+
+	/**
+	 * The officer's requests whose case number or agency reference starts with the text
+	 * (reference case-insensitively) and whose status is the one named; null for any.
+	 */
+	@Transactional(readOnly = true)
+	public CaseQueries.Page myRequests(CurrentUser officer, String search, String status, String after, int size) {
+		FieldProblems problems = new FieldProblems();
+		String text = problems.optional(search, "q", Submission.MAX_AGENCY_REFERENCE);
+		CaseStatus wanted = problems.enumValue(CaseStatus.class, status, "status", false);
+		problems.throwIfAny();
 		ActiveOfficer active = this.agencies.requireActiveOfficer(officer.officerId());
 		Cursor cursor = (after != null) ? Cursor.decode(after) : null;
 		Object at = (cursor != null) ? cursor.at().atOffset(ZoneOffset.UTC) : null;
 		List<Map<String, Object>> rows = this.jdbc.sql("""
 				SELECT c.*, a.role FROM request_access a JOIN review_case c ON c.request_id = a.request_id
 				WHERE a.officer_id = ? AND c.agency_id = ?
+				  AND (?::text IS NULL OR c.case_number LIKE ? OR lower(c.agency_reference) LIKE ?)
+				  AND (?::text IS NULL OR c.status = ?)
 				  AND (?::timestamptz IS NULL OR (a.received_at, a.request_id) < (?::timestamptz, ?::uuid))
 				ORDER BY a.received_at DESC, a.request_id DESC LIMIT ?""")
-			.params(active.id().value(), active.agencyId().value(), at, at, (cursor != null) ? cursor.id() : null,
-					size + 1)
+			.params(active.id().value(), active.agencyId().value(), text,
+					(text != null) ? CaseQueries.prefix(text) : null,
+					(text != null) ? CaseQueries.prefix(text.toLowerCase(Locale.ROOT)) : null,
+					(wanted != null) ? wanted.name() : null, (wanted != null) ? wanted.name() : null, at, at,
+					(cursor != null) ? cursor.id() : null, size + 1)
 			.query((rs, row) -> {
 				Map<String, Object> summary = CaseQueries.summary(rs, row);
 				summary.remove("assigneeId");

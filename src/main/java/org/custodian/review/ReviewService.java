@@ -126,8 +126,10 @@ public class ReviewService implements RequestStatuses {
 		Set<Jurisdiction> targetJurisdictions = targetAccounts.stream()
 			.map(Account::homeJurisdiction)
 			.collect(Collectors.toSet());
-		this.cases.insert(reviewCase, request.officerId(), targetJurisdictions, submitted.receivedAt(), this.deadlines
-			.dueAt(submitted.type(), submitted.jurisdiction(), request.respondBy(), submitted.receivedAt()));
+		this.cases.insert(
+				reviewCase, request.officerId(), targetJurisdictions, submitted.receivedAt(), this.deadlines
+					.dueAt(submitted.type(), submitted.jurisdiction(), request.respondBy(), submitted.receivedAt()),
+				request.agencyReference());
 		this.cases.insertTargetAccounts(submitted.requestId(), targetAccounts.stream().map(Account::id).toList());
 		reviewCase.startScreening();
 		List<CategoryFinding> findings = this.tiers.screen(new TierQuestion(submitted.type(), submitted.instrument(),

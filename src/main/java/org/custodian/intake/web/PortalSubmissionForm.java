@@ -33,6 +33,8 @@ public class PortalSubmissionForm {
 
 	private String respondBy = "";
 
+	private String agencyReference = "";
+
 	private String threat = "";
 
 	private String supervisorName = "";
@@ -62,7 +64,8 @@ public class PortalSubmissionForm {
 				this.targets.stream().map((row) -> new TargetForm(row.getKind(), row.getValue())).toList(),
 				this.categories, this.from, this.to, this.offence, this.nonDisclosureUntil,
 				emergency ? new EmergencyForm(this.threat, this.supervisorName, this.supervisorPhone) : null,
-				blank(this.respondBy) ? null : this.respondBy);
+				blank(this.respondBy) ? null : this.respondBy,
+				blank(this.agencyReference) ? null : this.agencyReference);
 	}
 
 	private static boolean blank(String value) {
@@ -147,6 +150,14 @@ public class PortalSubmissionForm {
 
 	public void setRespondBy(String respondBy) {
 		this.respondBy = respondBy;
+	}
+
+	public String getAgencyReference() {
+		return this.agencyReference;
+	}
+
+	public void setAgencyReference(String agencyReference) {
+		this.agencyReference = agencyReference;
 	}
 
 	public String getThreat() {

@@ -45,9 +45,10 @@ class CaseController {
 			@RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(defaultValue = "false") boolean dueSoon, @RequestParam(defaultValue = "false") boolean mine,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String after,
-			@RequestParam(required = false) Integer limit, @AuthenticationPrincipal CurrentUser staff) {
-		return this.queries.queue(new CaseQueries.QueueFilter(status, jurisdiction, type, overdue, dueSoon, mine), sort,
-				after, limit, staff);
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String q,
+			@AuthenticationPrincipal CurrentUser staff) {
+		return this.queries.queue(new CaseQueries.QueueFilter(status, jurisdiction, type, overdue, dueSoon, mine, q),
+				sort, after, limit, staff);
 	}
 
 	@GetMapping("/{id}")

@@ -72,12 +72,13 @@ class ConsoleCaseController {
 			@RequestParam(required = false) String type, @RequestParam(defaultValue = "due") String sort,
 			@RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(defaultValue = "false") boolean dueSoon, @RequestParam(defaultValue = "false") boolean mine,
-			@RequestParam(required = false) String after, @AuthenticationPrincipal CurrentUser staff, Model model) {
+			@RequestParam(required = false) String after, @RequestParam(required = false) String q,
+			@AuthenticationPrincipal CurrentUser staff, Model model) {
 		// No status at all (a fresh queue) means the open ones; "Any" sends it empty.
 		String shown = (status != null) ? status : "OPEN";
 		CaseQueries.Page page = this.queries.queue(new CaseQueries.QueueFilter(blankToNull(shown),
-				blankToNull(jurisdiction), blankToNull(type), overdue, dueSoon, mine), sort, blankToNull(after), PAGE,
-				staff);
+				blankToNull(jurisdiction), blankToNull(type), overdue, dueSoon, mine, blankToNull(q)), sort,
+				blankToNull(after), PAGE, staff);
 		Instant now = Instant.now(this.clock);
 		page.items().forEach((item) -> age(item, Duration.between((Instant) item.get("receivedAt"), now)));
 		model.addAttribute("page", page);
@@ -89,6 +90,7 @@ class ConsoleCaseController {
 		filter.put("overdue", overdue);
 		filter.put("dueSoon", dueSoon);
 		filter.put("mine", mine);
+		filter.put("q", (q != null) ? q : "");
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("types", RequestType.values());

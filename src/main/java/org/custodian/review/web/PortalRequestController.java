@@ -56,9 +56,13 @@ class PortalRequestController {
 	}
 
 	@GetMapping("/portal/requests")
-	String list(@RequestParam(required = false) String after, @AuthenticationPrincipal CurrentUser officer,
-			Model model) {
-		model.addAttribute("page", this.delegations.myRequests(officer, after, 25));
+	String list(@RequestParam(required = false) String after, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "") String status, @AuthenticationPrincipal CurrentUser officer, Model model) {
+		model.addAttribute("page", this.delegations.myRequests(officer, q.isBlank() ? null : q,
+				status.isBlank() ? null : status, after, 25));
+		model.addAttribute("q", q);
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", CaseStatus.values());
 		return "portal/requests";
 	}
 

@@ -173,6 +173,7 @@ final class WriteEndpoints {
 		body.put("targets", List.of(Map.of("kind", "EMAIL", "value", "who@mail.example.org"),
 				Map.of("kind", "PHONE", "value", "+64 4 472 9999")));
 		body.put("nonDisclosureUntil", "2099-01-01");
+		body.put("agencyReference", "FBI-NY-2026-0042");
 		return body;
 	}
 
