@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -37,6 +40,11 @@ class OpenApiDocumentTests extends BrowserTest {
 		.enable(SerializationFeature.INDENT_OUTPUT)
 		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 		.build();
+
+	/** Names of request fields that take a code (an enum's name). */
+	private static final Set<String> CODE_FIELDS = Set.of("kind", "type", "status", "roles", "match", "stages",
+			"covers", "appliesTo", "outcome", "verdict", "decision", "basis", "level", "rejectionReason",
+			"noActionReason", "instrument", "categories", "RemovalForm.reason");
 
 	@Test
 	void generatedDocumentIsTheCommittedOne() throws Exception {
@@ -66,6 +74,83 @@ class OpenApiDocumentTests extends BrowserTest {
 		assertThat(report.get("security")).isEmpty();
 		assertThat(api.at("/components/schemas/Problem/properties/errors/items/$ref").asString())
 			.isEqualTo("#/components/schemas/FieldError");
+	}
+
+	/**
+	 * Every operation answers a typed body (named fields, not an empty object) with the
+	 * status its handler gives, and every request field that takes a code lists the
+	 * codes.
+	 */
+	@Test
+	void everyAnswerIsTypedAndEveryCodeFieldListsItsValues() throws Exception {
+		JsonNode api = Api.JSON.readTree(fetch("/v3/api-docs"));
+		List<String> untyped = new ArrayList<>();
+		Map<String, List<String>> statuses = new TreeMap<>();
+		api.get("paths").properties().forEach((path) -> path.getValue().properties().forEach((method) -> {
+			String operation = method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+			List<String> success = new ArrayList<>();
+			method.getValue().get("responses").properties().forEach((response) -> {
+				if (response.getKey().startsWith("2")) {
+					success.add(response.getKey());
+					response.getValue().path("content").forEach((media) -> {
+						if (!typed(media.path("schema"))) {
+							untyped.add(operation + " " + response.getKey());
+						}
+					});
+				}
+			});
+			statuses.put(operation, success);
+		}));
+		assertThat(untyped).as("answers without named fields").isEmpty();
+		assertThat(statuses).containsEntry("POST /api/v1/requests", List.of("201"))
+			.containsEntry("POST /api/v1/removal-requests", List.of("201"))
+			.containsEntry("POST /api/v1/pauses", List.of("201", "202"))
+			.containsEntry("POST /api/v1/pauses/{id}/lifting", List.of("202"))
+			.containsEntry("POST /api/v1/transparency/reports/{period}/publications", List.of("202"))
+			.containsEntry("POST /api/v1/transparency/reports/{period}/publications/{id}/confirmation", List.of("201"))
+			.containsEntry("POST /api/v1/staff", List.of("201"));
+		assertThat(statuses.values()).allSatisfy((codes) -> assertThat(codes).isNotEmpty());
+		List<String> plain = new ArrayList<>();
+		JsonNode schemas = api.at("/components/schemas");
+		requestSchemas(api).forEach((name) -> schemas.path(name).path("properties").properties().forEach((field) -> {
+			JsonNode target = field.getValue().has("items") ? field.getValue().get("items") : field.getValue();
+			boolean code = CODE_FIELDS.contains(field.getKey()) || CODE_FIELDS.contains(name + "." + field.getKey());
+			if (code && "string".equals(target.path("type").asString()) && !target.has("enum")) {
+				plain.add(name + "." + field.getKey());
+			}
+		}));
+		assertThat(plain).as("code fields without their values").isEmpty();
+		List<String> listed = new ArrayList<>();
+		api.at("/paths/~1api~1v1~1cases/get/parameters")
+			.forEach((parameter) -> listed
+				.add(parameter.get("name").asString() + ":" + parameter.at("/schema/enum").size()));
+		assertThat(listed).noneMatch((parameter) -> parameter.equals("status:0") || parameter.equals("type:0"));
+	}
+
+	private static boolean typed(JsonNode schema) {
+		if (schema.has("$ref") || schema.has("oneOf") || schema.has("format")) {
+			return true;
+		}
+		if (schema.has("items")) {
+			return typed(schema.get("items"));
+		}
+		return schema.path("properties").size() > 0;
+	}
+
+	/** The schemas request bodies name, and those they name in turn. */
+	private static Set<String> requestSchemas(JsonNode api) {
+		Set<String> names = new TreeSet<>();
+		List<JsonNode> pending = new ArrayList<>(api.get("paths").findValues("requestBody"));
+		while (!pending.isEmpty()) {
+			JsonNode node = pending.remove(pending.size() - 1);
+			for (JsonNode ref : node.findValues("$ref")) {
+				String name = ref.asString().substring(ref.asString().lastIndexOf('/') + 1);
+				if (names.add(name)) {
+					pending.add(api.at("/components/schemas/" + name));
+				}
+			}
+		}
+		return names;
 	}
 
 	@Test
