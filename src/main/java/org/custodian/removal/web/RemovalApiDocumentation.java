@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.media.Schema;
+import org.custodian.removal.AppealOutcome;
 import org.custodian.removal.ItemDecision;
 import org.custodian.removal.ItemKind;
 import org.custodian.removal.NoActionReason;
@@ -31,12 +32,13 @@ class RemovalApiDocumentation {
 		return ApiSchemas.enums(Map.of("RemovalForm.basis", RemovalBasis.class, "RemovalForm.reason",
 				RemovalReason.class, "ItemForm.kind", ItemKind.class, "ItemDecisionForm.decision", ItemDecision.class,
 				"ItemDecisionForm.noActionReason", NoActionReason.class, "GET /api/v1/removal-requests?status",
-				RemovalStatus.class));
+				RemovalStatus.class, "DecisionBody.outcome", AppealOutcome.class));
 	}
 
 	@Bean
 	OpenApiCustomizer removalStatuses() {
-		return ApiSchemas.statuses(Map.of("POST /api/v1/removal-requests", List.of("201")));
+		return ApiSchemas
+			.statuses(Map.of("POST /api/v1/removal-requests", List.of("201"), "POST /api/v1/appeals", List.of("201")));
 	}
 
 	@Bean
@@ -46,8 +48,11 @@ class RemovalApiDocumentation {
 		return ApiSchemas
 			.responses(Map.of("POST /api/v1/removal-requests", receipt, "GET /api/v1/removal-requests/{id}",
 					new Schema<>().oneOf(List.of(ApiSchemas.ref(RemovalViews.OfficerView.class), staff)),
-					"POST /api/v1/removal-requests/{id}/decision", staff, "POST /api/v1/removal-requests/{id}/approval",
-					staff, "POST /api/v1/removal-requests/{id}/human-rights-review", staff,
+					"POST /api/v1/removal-requests/{id}/decision", staff, "POST /api/v1/appeals",
+					ApiSchemas.object("The filed appeal", "id:uuid", "status"),
+					"POST /api/v1/removal-requests/{id}/appeals/{appealId}/decision", staff,
+					"POST /api/v1/removal-requests/{id}/approval", staff,
+					"POST /api/v1/removal-requests/{id}/human-rights-review", staff,
 					"GET /api/v1/removal-requests/{id}/items/{itemId}/statement-of-reasons",
 					ApiSchemas.object("The DSA statement of reasons of one item", "decision_ground", "category",
 							"content_type:array", "territorial_scope:array", "content_date", "application_date",
