@@ -47,7 +47,7 @@ public final class ApiSchemas {
 					operation.getParameters()
 						.stream()
 						.filter((parameter) -> parameter.getName().equals(name))
-						.forEach((parameter) -> ((Schema) parameter.getSchema()).setEnum(values));
+						.forEach((parameter) -> parameter.setSchema(withValues(parameter.getSchema(), values)));
 				}
 				return;
 			}
@@ -60,6 +60,23 @@ public final class ApiSchemas {
 				target.setEnum(values);
 			}
 		});
+	}
+
+	/**
+	 * A parameter's schema of its own with these values: springdoc may give several
+	 * parameters one schema instance, which must not take another parameter's values.
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static Schema withValues(Schema shared, List<String> values) {
+		Schema own = new StringSchema();
+		if (shared != null) {
+			own.setDescription(shared.getDescription());
+			if (shared.getDefault() != null) {
+				own.setDefault(shared.getDefault());
+			}
+		}
+		own.setEnum(values);
+		return own;
 	}
 
 	/**
