@@ -1,5 +1,7 @@
 package org.custodian.intake;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,6 +28,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Receives an officer's request: checks the officer may act, checks every field, stores
@@ -135,8 +139,16 @@ public class IntakeService {
 	 * the part.
 	 */
 	public SubmissionForm parse(String json) {
+		return parse(json, SubmissionForm.class);
+	}
+
+	/**
+	 * Parses the JSON part {@code request} of another multipart call (a reply with its
+	 * attachment) the same way.
+	 */
+	public <T> T parse(String json, Class<T> type) {
 		try {
-			return this.reader.readValue(json, SubmissionForm.class);
+			return this.reader.readValue(json, type);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidInputException(InputFailures.json(ex, "request"));
@@ -147,6 +159,23 @@ public class IntakeService {
 	 * An uploaded file as received.
 	 */
 	public record Upload(String filename, byte[] content) {
+
+		/**
+		 * The file of a multipart part; none when no file was chosen (a browser sends an
+		 * empty part without a name), so that an empty file that was chosen is refused.
+		 */
+		public static Upload of(MultipartFile file) {
+			if (file == null || (file.isEmpty() && !StringUtils.hasLength(file.getOriginalFilename()))) {
+				return null;
+			}
+			try {
+				return new Upload(file.getOriginalFilename(), file.getBytes());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
 	}
 
 }

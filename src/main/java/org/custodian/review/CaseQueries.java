@@ -388,19 +388,23 @@ public class CaseQueries {
 	}
 
 	private List<Map<String, Object>> questions(RequestId id) {
-		return this.jdbc.sql(
-				"SELECT id, question, asked_at, answer, answered_at FROM case_question WHERE request_id = ? ORDER BY asked_at")
-			.param(id.value())
-			.query((rs, row) -> {
-				Map<String, Object> question = new LinkedHashMap<>();
-				question.put("id", rs.getObject("id", UUID.class));
-				question.put("question", rs.getString("question"));
-				question.put("askedAt", instant(rs, "asked_at"));
-				question.put("answer", rs.getString("answer"));
-				question.put("answeredAt", instant(rs, "answered_at"));
-				return question;
-			})
-			.list();
+		return this.jdbc.sql("""
+				SELECT q.id, q.question, q.asked_at, q.answer, q.answered_at, a.id AS attachment_id, a.filename,
+				  a.size_bytes, a.sha256
+				FROM case_question q LEFT JOIN case_answer_attachment a ON a.id = q.answer_attachment_id
+				WHERE q.request_id = ? ORDER BY q.asked_at""").param(id.value()).query((rs, row) -> {
+			Map<String, Object> question = new LinkedHashMap<>();
+			question.put("id", rs.getObject("id", UUID.class));
+			question.put("question", rs.getString("question"));
+			question.put("askedAt", instant(rs, "asked_at"));
+			question.put("answer", rs.getString("answer"));
+			question.put("answeredAt", instant(rs, "answered_at"));
+			UUID attachment = rs.getObject("attachment_id", UUID.class);
+			question.put("attachment",
+					(attachment != null) ? Map.of("id", attachment, "filename", rs.getString("filename"), "sizeBytes",
+							rs.getLong("size_bytes"), "sha256", rs.getString("sha256")) : null);
+			return question;
+		}).list();
 	}
 
 	static Map<String, Object> summary(ResultSet rs, int row) throws SQLException {

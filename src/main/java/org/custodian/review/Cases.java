@@ -20,6 +20,7 @@ import org.custodian.policy.TierVerdict;
 import org.custodian.review.Assessment.Consideration;
 import org.custodian.review.Assessment.Finding;
 import org.custodian.review.Assessment.Verdict;
+import org.custodian.intake.LegalDocument;
 import org.custodian.shared.AgencyId;
 import org.custodian.shared.DataCategory;
 import org.custodian.shared.Enums;
@@ -223,10 +224,25 @@ class Cases {
 			.update();
 	}
 
-	void answerOpenQuestions(RequestId id, String answer, UUID officerId, Instant now) {
+	void answerOpenQuestions(RequestId id, String answer, UUID attachment, UUID officerId, Instant now) {
 		this.jdbc.sql("""
-				UPDATE case_question SET answer = ?, answered_by = ?, answered_at = ?
-				WHERE request_id = ? AND answer IS NULL""").params(answer, officerId, utc(now), id.value()).update();
+				UPDATE case_question SET answer = ?, answer_attachment_id = ?, answered_by = ?, answered_at = ?
+				WHERE request_id = ? AND answer IS NULL""")
+			.params(answer, attachment, officerId, utc(now), id.value())
+			.update();
+	}
+
+	/** Stores the PDF attached to a reply; returns its id. */
+	UUID insertAttachment(RequestId id, LegalDocument document, UUID officerId, Instant now) {
+		UUID attachment = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO case_answer_attachment
+				  (id, request_id, filename, size_bytes, sha256, content, uploaded_by, uploaded_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(attachment, id.value(), document.filename(), document.content().length, document.sha256(),
+					document.content(), officerId, utc(now))
+			.update();
+		return attachment;
 	}
 
 	private Decision decision(ResultSet rs, int row) throws SQLException {

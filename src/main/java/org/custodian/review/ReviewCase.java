@@ -150,9 +150,13 @@ public class ReviewCase {
 		move(CaseStatus.NEEDS_INFO, reviewer, "request.information-requested", question, Map.of());
 	}
 
-	/** The officer answered the reviewer's question. */
-	public void informationProvided(Actor officer) {
-		move(CaseStatus.IN_REVIEW, officer, "request.information-provided", null, Map.of());
+	/**
+	 * The officer answered the reviewer's question, with the SHA-256 of the PDF attached
+	 * to the reply (or null).
+	 */
+	public void informationProvided(Actor officer, String attachmentSha256) {
+		move(CaseStatus.IN_REVIEW, officer, "request.information-provided", null,
+				(attachmentSha256 != null) ? Map.of("attachmentSha256", attachmentSha256) : Map.of());
 	}
 
 	/** A reviewer proposes a decision; someone else must approve it. */

@@ -21,6 +21,8 @@ import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.identity.Role;
 import org.custodian.identity.StaffAccounts;
+import org.custodian.intake.IntakeService.Upload;
+import org.custodian.intake.LegalDocument;
 import org.custodian.intake.RequestStatuses;
 import org.custodian.intake.RequestSubmitted;
 import org.custodian.intake.Requests;
@@ -336,15 +338,29 @@ public class ReviewService implements RequestStatuses {
 	/** The officer answers the open questions; the request goes back to review. */
 	@Transactional
 	public void answer(RequestId id, String answer, CurrentUser officer) {
+		answer(id, answer, null, officer);
+	}
+
+	/**
+	 * The officer answers the open questions, with a PDF attached to the reply (or null),
+	 * checked as a request's document is and reported under {@code document}; the request
+	 * goes back to review. The attachment, the answers and their audit event are one
+	 * transaction: a refused reply stores nothing.
+	 */
+	@Transactional
+	public void answer(RequestId id, String answer, Upload attachment, CurrentUser officer) {
 		officer.require(Action.ANSWER_QUESTION);
 		this.delegations.requireMayAct(id, officer);
 		ActiveOfficer active = this.agencies.requireActiveOfficer(officer.officerId());
 		FieldProblems problems = new FieldProblems();
 		String text = problems.required(answer, "answer", 8000);
+		LegalDocument document = (attachment != null)
+				? LegalDocument.of(attachment.filename(), attachment.content(), problems) : null;
 		problems.throwIfAny();
 		ReviewCase reviewCase = ownCase(id, active);
-		reviewCase.informationProvided(officer.actor());
-		this.cases.answerOpenQuestions(id, text, officer.id(), now());
+		reviewCase.informationProvided(officer.actor(), (document != null) ? document.sha256() : null);
+		UUID attached = (document != null) ? this.cases.insertAttachment(id, document, officer.id(), now()) : null;
+		this.cases.answerOpenQuestions(id, text, attached, officer.id(), now());
 		save(reviewCase);
 	}
 

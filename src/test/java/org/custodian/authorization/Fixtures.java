@@ -96,6 +96,22 @@ final class Fixtures {
 	}
 
 	/**
+	 * A question the owner answered with a PDF attached; {@code attachmentId} names it.
+	 */
+	Target answeredWithAttachment() {
+		Target target = needsInformation();
+		String id = target.var("id");
+		ok(as(Caller.OWNER).postMultipart("/api/v1/requests/" + id + "/answers", Map.of("answer", "Annex attached."),
+				IntegrationTest.PDF, "annex.pdf"));
+		String attachment = this.probes.jdbc()
+			.sql("SELECT id::text FROM case_answer_attachment WHERE request_id = ?::uuid")
+			.param(id)
+			.query(String.class)
+			.single();
+		return new Target(Map.of("id", id, "attachmentId", attachment), target.subjects(), target.state());
+	}
+
+	/**
 	 * Starts the platform's jobs that rows wait for (productions, emergency disclosures,
 	 * preservation snapshots), so that they run while other rows do; the fixtures below
 	 * take them in turn, and start one more if none is left.

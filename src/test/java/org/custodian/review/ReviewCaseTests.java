@@ -208,7 +208,7 @@ class ReviewCaseTests {
 
 		reviewCase.askForInformation(Actor.staff(this.reviewer), "Which account?");
 		assertThat(reviewCase.status()).isEqualTo(CaseStatus.NEEDS_INFO);
-		reviewCase.informationProvided(this.officer);
+		reviewCase.informationProvided(this.officer, null);
 
 		assertThat(reviewCase.status()).isEqualTo(CaseStatus.IN_REVIEW);
 		assertThat(reviewCase.events()).extracting((event) -> ((RequestTransitioned) event).action())
@@ -221,7 +221,7 @@ class ReviewCaseTests {
 		ReviewCase reviewCase = caseIn(CaseStatus.IN_REVIEW, this.reviewer);
 
 		assertThatExceptionOfType(ConflictException.class)
-			.isThrownBy(() -> reviewCase.informationProvided(this.officer));
+			.isThrownBy(() -> reviewCase.informationProvided(this.officer, null));
 	}
 
 	@ParameterizedTest

@@ -184,7 +184,8 @@ class HostileInputIntegrationTests extends IntegrationTest {
 			.single();
 	}
 
-	private static void assertRefused(Api.Response response, String field, String message) {
+	/** A 400 in problem+json naming the field with this problem. */
+	static void assertRefused(Api.Response response, String field, String message) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().path("errors")).anySatisfy((error) -> {

@@ -69,6 +69,36 @@ public final class WebAccounts {
 		return submitted.location().replaceFirst("^https?://[^/]+", "");
 	}
 
+	/**
+	 * Four officers signed in to the portal: the one who will own a request, a colleague
+	 * it will be delegated to (by {@code delegateEmail}), a colleague without access, and
+	 * an officer of another agency.
+	 */
+	record Circle(WebSession owner, WebSession delegate, String delegateEmail, WebSession colleague,
+			WebSession stranger) {
+
+		static Circle of(World world, int port, World.Agency agency) {
+			WebSession owner = new WebSession(port);
+			officer(owner, agency);
+			WebSession delegate = new WebSession(port);
+			String email = officer(delegate, agency);
+			WebSession colleague = new WebSession(port);
+			officer(colleague, agency);
+			WebSession stranger = new WebSession(port);
+			officer(stranger, world.agency(agency.jurisdiction()));
+			return new Circle(owner, delegate, email, colleague, stranger);
+		}
+
+	}
+
+	/** Submits a subpoena for one e-mail address through the portal; returns its page. */
+	static String submitSubpoena(WebSession web) {
+		return submit(web,
+				Map.of("type", "LEGAL_PROCESS", "instrument", "SUBPOENA", "legalBasis", "Production order 12",
+						"targets[0].kind", "EMAIL", "targets[0].value", "who@example.com", "categories",
+						"BASIC_SUBSCRIBER"));
+	}
+
 	/** Enrols the authenticator shown on the page; returns the secret. */
 	public static String enrol(WebSession web, String path) {
 		WebSession.Page page = web.get(path);

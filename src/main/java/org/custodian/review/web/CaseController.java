@@ -7,6 +7,7 @@ import org.custodian.identity.CurrentUser;
 import org.custodian.intake.Requests;
 import org.custodian.review.CaseQueries;
 import org.custodian.review.Decision;
+import org.custodian.review.ReplyAttachments;
 import org.custodian.review.ReviewService;
 import org.custodian.shared.RequestId;
 
@@ -33,10 +34,13 @@ class CaseController {
 
 	private final Requests requests;
 
-	CaseController(CaseQueries queries, ReviewService review, Requests requests) {
+	private final ReplyAttachments attachments;
+
+	CaseController(CaseQueries queries, ReviewService review, Requests requests, ReplyAttachments attachments) {
 		this.queries = queries;
 		this.review = review;
 		this.requests = requests;
+		this.attachments = attachments;
 	}
 
 	@GetMapping
@@ -59,6 +63,13 @@ class CaseController {
 	@GetMapping("/{id}/document")
 	ResponseEntity<byte[]> document(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff) {
 		return DocumentResponse.of(this.requests, id, staff);
+	}
+
+	/** A PDF the officer attached to a reply. */
+	@GetMapping("/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId,
+			@AuthenticationPrincipal CurrentUser staff) {
+		return DocumentResponse.attachment(this.attachments, id, attachmentId, staff);
 	}
 
 	@PostMapping("/{id}/assignment")

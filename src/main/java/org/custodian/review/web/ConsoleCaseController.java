@@ -18,6 +18,7 @@ import org.custodian.review.CaseStatus;
 import org.custodian.review.Decision;
 import org.custodian.review.Outcome;
 import org.custodian.review.RejectionReason;
+import org.custodian.review.ReplyAttachments;
 import org.custodian.review.ReviewService;
 import org.custodian.shared.DataCategory;
 import org.custodian.shared.InvalidInputException;
@@ -56,7 +57,11 @@ class ConsoleCaseController {
 
 	private final Clock clock;
 
-	ConsoleCaseController(CaseQueries queries, ReviewService review, Requests requests, Clock clock) {
+	private final ReplyAttachments attachments;
+
+	ConsoleCaseController(CaseQueries queries, ReviewService review, Requests requests, Clock clock,
+			ReplyAttachments attachments) {
+		this.attachments = attachments;
 		this.clock = clock;
 		this.queries = queries;
 		this.review = review;
@@ -123,6 +128,13 @@ class ConsoleCaseController {
 	@GetMapping(path = "/console/cases/{id}/document")
 	ResponseEntity<byte[]> document(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser staff) {
 		return DocumentResponse.of(this.requests, id, staff);
+	}
+
+	/** A PDF the officer attached to a reply, opened from the case's questions. */
+	@GetMapping(path = "/console/cases/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId,
+			@AuthenticationPrincipal CurrentUser staff) {
+		return DocumentResponse.attachment(this.attachments, id, attachmentId, staff);
 	}
 
 	@PostMapping("/console/cases/{id}/assignment")

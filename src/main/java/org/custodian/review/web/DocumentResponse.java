@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.custodian.identity.CurrentUser;
 import org.custodian.intake.Requests;
+import org.custodian.review.ReplyAttachments;
 import org.custodian.shared.NotFoundException;
 import org.custodian.shared.RequestId;
 
@@ -23,6 +24,12 @@ final class DocumentResponse {
 	static ResponseEntity<byte[]> of(Requests requests, UUID id, CurrentUser reader) {
 		return pdf(id, requests.document(new RequestId(id), reader)
 			.orElseThrow(() -> new NotFoundException("This request has no document.")));
+	}
+
+	/** A PDF attached to an officer's reply, for staff. */
+	static ResponseEntity<byte[]> attachment(ReplyAttachments attachments, UUID id, UUID attachment,
+			CurrentUser reader) {
+		return pdf(attachment, attachments.forStaff(new RequestId(id), attachment, reader));
 	}
 
 	static ResponseEntity<byte[]> pdf(UUID id, byte[] pdf) {

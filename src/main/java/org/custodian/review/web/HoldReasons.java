@@ -42,12 +42,21 @@ class HoldReasons {
 					? this.messages.getMessage("hold.compliance", null, locale) : stored;
 		}
 		UUID id = (pauseId instanceof UUID uuid) ? uuid : UUID.fromString(pauseId.toString());
+		String worded = inForce(id);
+		return (worded != null) ? worded : stored;
+	}
+
+	/**
+	 * A pause's hold in the reader's language, or null once the pause is not in force.
+	 */
+	String inForce(UUID pauseId) {
+		Locale locale = LocaleContextHolder.getLocale();
 		return this.pauses.allInForce()
 			.stream()
-			.filter((pause) -> pause.id().equals(id))
+			.filter((pause) -> pause.id().equals(pauseId))
 			.findFirst()
 			.map((pause) -> text(pause, locale))
-			.orElse(stored);
+			.orElse(null);
 	}
 
 	private String text(Pause pause, Locale locale) {

@@ -4,10 +4,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.custodian.identity.CurrentUser;
+import org.custodian.intake.IntakeService;
 import org.custodian.review.CaseQueries;
 import org.custodian.review.ReviewService;
+import org.custodian.review.StatusHistory;
 import org.custodian.shared.RequestId;
 
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * An officer following their agency's requests: status, hold reason, questions, decision.
@@ -28,9 +33,15 @@ class OfficerRequestController {
 
 	private final ReviewService review;
 
-	OfficerRequestController(CaseQueries queries, ReviewService review) {
+	private final StatusHistory history;
+
+	private final IntakeService intake;
+
+	OfficerRequestController(CaseQueries queries, ReviewService review, StatusHistory history, IntakeService intake) {
 		this.queries = queries;
 		this.review = review;
+		this.history = history;
+		this.intake = intake;
 	}
 
 	@GetMapping
@@ -39,9 +50,12 @@ class OfficerRequestController {
 		return this.queries.officerList(officer, after, limit);
 	}
 
+	/** The request, with its status history (its steps, oldest first). */
 	@GetMapping("/{id}")
 	Map<String, Object> get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer) {
-		return this.queries.officerView(new RequestId(id), officer);
+		Map<String, Object> view = this.queries.officerView(new RequestId(id), officer);
+		view.put("history", this.history.of(new RequestId(id), officer));
+		return view;
 	}
 
 	@PostMapping("/{id}/withdrawal")
@@ -51,10 +65,23 @@ class OfficerRequestController {
 		return this.queries.officerView(new RequestId(id), officer);
 	}
 
-	@PostMapping("/{id}/answers")
+	@PostMapping(path = "/{id}/answers", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> answer(@PathVariable UUID id, @RequestBody AnswerBody body,
 			@AuthenticationPrincipal CurrentUser officer) {
 		this.review.answer(new RequestId(id), body.answer(), officer);
+		return this.queries.officerView(new RequestId(id), officer);
+	}
+
+	/**
+	 * The reply with a PDF, as a submission sends its document: part {@code request}
+	 * ({@code {"answer": …}}) and part {@code document}.
+	 */
+	@PostMapping(path = "/{id}/answers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	Map<String, Object> answerWithDocument(@PathVariable UUID id, @RequestPart("request") String request,
+			@RequestPart(name = "document", required = false) MultipartFile document,
+			@AuthenticationPrincipal CurrentUser officer) {
+		AnswerBody body = this.intake.parse(request, AnswerBody.class);
+		this.review.answer(new RequestId(id), body.answer(), IntakeService.Upload.of(document), officer);
 		return this.queries.officerView(new RequestId(id), officer);
 	}
 

@@ -9,11 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.custodian.agency.Agencies;
 import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
+import org.custodian.intake.IntakeService;
 import org.custodian.intake.Requests;
 import org.custodian.review.CaseQueries;
 import org.custodian.review.CaseStatus;
 import org.custodian.review.Delegations;
+import org.custodian.review.ReplyAttachments;
 import org.custodian.review.ReviewService;
+import org.custodian.review.StatusHistory;
 import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.OfficerId;
 import org.custodian.shared.RequestId;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -48,11 +52,21 @@ class PortalRequestController {
 
 	private final Delegations delegations;
 
-	PortalRequestController(CaseQueries queries, ReviewService review, Requests requests, Delegations delegations) {
+	private final StatusHistory history;
+
+	private final HistoryLines historyLines;
+
+	private final ReplyAttachments attachments;
+
+	PortalRequestController(CaseQueries queries, ReviewService review, Requests requests, Delegations delegations,
+			StatusHistory history, HistoryLines historyLines, ReplyAttachments attachments) {
 		this.queries = queries;
 		this.review = review;
 		this.requests = requests;
 		this.delegations = delegations;
+		this.history = history;
+		this.historyLines = historyLines;
+		this.attachments = attachments;
 	}
 
 	@GetMapping("/portal/requests")
@@ -77,15 +91,35 @@ class PortalRequestController {
 		return DocumentResponse.pdf(id, this.delegations.submittedDocument(new RequestId(id), officer));
 	}
 
+	/**
+	 * The request's status history, for the owner and delegates: the page loads it with
+	 * htmx (a colleague without access 403, another agency 404).
+	 */
+	@GetMapping("/portal/requests/{id}/history")
+	String history(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser officer, Model model) {
+		model.addAttribute("lines", this.historyLines.of(this.history.of(new RequestId(id), officer)));
+		return "portal/history :: history";
+	}
+
+	/** A PDF attached to one of the request's replies, for the owner and delegates. */
+	@GetMapping("/portal/requests/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId,
+			@AuthenticationPrincipal CurrentUser officer) {
+		return DocumentResponse.pdf(attachmentId,
+				this.attachments.forOfficer(new RequestId(id), attachmentId, officer));
+	}
+
 	@PostMapping("/portal/requests/{id}/answer")
 	String answer(@PathVariable UUID id, @RequestParam(defaultValue = "") String answer,
+			@RequestParam(name = "document", required = false) MultipartFile document,
 			@AuthenticationPrincipal CurrentUser officer, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
-			this.review.answer(new RequestId(id), answer, officer);
+			this.review.answer(new RequestId(id), answer, IntakeService.Upload.of(document), officer);
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("documentLost", document != null && !document.isEmpty());
 			return page(id, officer, model, FormErrors.of(ex), answer, "");
 		}
 		redirect.addFlashAttribute("done", "portal.request.answered");

@@ -47,17 +47,21 @@ class ReviewApiDocumentation {
 	@Bean
 	OpenApiCustomizer reviewAnswers() {
 		Schema<?> status = ApiSchemas.object("The case's status after the action", "id:uuid", "status");
-		Schema<?> request = ApiSchemas.object("The officer's view of a request", "id:uuid", "caseNumber", "status",
-				"holdReason", "heldByPause:uuid", "type", "instrument", "categories:array", "jurisdiction",
-				"agencyId:uuid", "receivedAt:date-time", "statusChangedAt:date-time", "dueAt:date-time",
-				"questions:array", "decision:object");
+		String[] view = { "id:uuid", "caseNumber", "status", "holdReason", "heldByPause:uuid", "type", "instrument",
+				"categories:array", "jurisdiction", "agencyId:uuid", "receivedAt:date-time",
+				"statusChangedAt:date-time", "dueAt:date-time", "questions:array", "decision:object" };
+		Schema<?> request = ApiSchemas.object("The officer's view of a request", view);
+		String[] withHistory = java.util.Arrays.copyOf(view, view.length + 1);
+		withHistory[view.length] = "history:array";
+		Schema<?> requestWithHistory = ApiSchemas
+			.object("The officer's view of a request with its status history, oldest step first", withHistory);
 		Schema<?> lifting = ApiSchemas.object("The lifting's state", "id:uuid", "lifting");
 		Map<String, Schema<?>> answers = new TreeMap<>(Map.of("GET /api/v1/cases/{id}",
 				ApiSchemas.object("The case file", "request:object", "targets:array", "targetJurisdictions:array",
 						"heldByPause:uuid", "sanctionsMatch:object", "sanctionsCleared:boolean",
 						"humanRightsReview:object", "screening:object", "decisions:array", "questions:array",
 						"agency:object", "officer:object", "accounts:array", "pausesInForce:array"),
-				"GET /api/v1/requests/{id}", request, "POST /api/v1/requests/{id}/withdrawal", request,
+				"GET /api/v1/requests/{id}", requestWithHistory, "POST /api/v1/requests/{id}/withdrawal", request,
 				"POST /api/v1/requests/{id}/answers", request, "POST /api/v1/pauses/preview",
 				ApiSchemas.object("What a pause would hold", "affected:integer", "byStatus:object", "caseNumbers:array",
 						"removalRequests:integer"),
