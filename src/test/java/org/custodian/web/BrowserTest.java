@@ -105,6 +105,23 @@ abstract class BrowserTest extends IntegrationTest {
 		return "http://localhost:" + this.port + path;
 	}
 
+	/**
+	 * At a phone's width (390 px) and then a desktop's (1280 px): the page shows what
+	 * {@code check} looks for and fits its window, nothing making it scroll sideways; a
+	 * screenshot at each width. Leaves the page at 1280 px.
+	 */
+	static void atBothWidths(Page page, String name, Runnable check) {
+		for (int width : new int[] { 390, 1280 }) {
+			page.setViewportSize(width, (width < 600) ? 844 : 900);
+			check.run();
+			Number scrollWidth = (Number) page.evaluate("() => document.documentElement.scrollWidth");
+			org.assertj.core.api.Assertions.assertThat(scrollWidth.intValue())
+				.as(name + " at " + width + " px scrolls sideways")
+				.isLessThanOrEqualTo(width);
+			shot(page, name + "-" + width);
+		}
+	}
+
 	static void shot(Page page, String name) {
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
 	}

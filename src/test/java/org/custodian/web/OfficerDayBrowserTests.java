@@ -23,7 +23,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * An officer's day in a real browser (Debian's Chromium): e-mailed that the data is
  * ready, they follow the e-mail's link, collect the package and its passphrase, and later
- * re-issue the passphrase, which rebuilds the package under a new one.
+ * re-issue the passphrase, which rebuilds the package under a new one; the request's
+ * status history says each step. Every page is checked at 390 px and 1280 px, where it
+ * must not scroll sideways.
  */
 class OfficerDayBrowserTests extends BrowserTest {
 
@@ -45,10 +47,12 @@ class OfficerDayBrowserTests extends BrowserTest {
 
 		String link = readyLink(email, caseNumber);
 		officer.navigate(link);
-		assertThat(officer.locator("h1")).hasText(caseNumber);
-		assertThat(officer.locator("#production")).containsText("Download the package");
-		assertThat(officer.locator("#production")).containsText("Can be downloaded until");
-		shot(officer, "portal-production-ready");
+		atBothWidths(officer, "portal-production-ready", () -> {
+			assertThat(officer.locator("h1")).hasText(caseNumber);
+			assertThat(officer.locator("#production")).containsText("Download the package");
+			assertThat(officer.locator("#production")).containsText("Can be downloaded until");
+			assertThat(officer.locator("#history")).containsText("The data is ready to download.");
+		});
 		Download download = officer.waitForDownload(
 				() -> officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the package"))
 					.click());
@@ -57,8 +61,12 @@ class OfficerDayBrowserTests extends BrowserTest {
 		String first = officer.locator("#passphrase").textContent().trim();
 		org.assertj.core.api.Assertions.assertThat(first).matches("[A-Z2-9]{4}(-[A-Z2-9]{4}){5}");
 
+		atBothWidths(officer, "portal-passphrase", () -> assertThat(officer.locator("#passphrase")).hasText(first));
 		officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the request")).click();
-		assertThat(officer.locator("#downloads")).containsText("Day Officer");
+		atBothWidths(officer, "portal-request-collected", () -> {
+			assertThat(officer.locator("#downloads")).containsText("Day Officer");
+			assertThat(officer.locator("#history")).containsText("Your agency downloaded the data.");
+		});
 		officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Re-issue the passphrase")).click();
 		assertThat(officer.getByRole(AriaRole.STATUS).first()).containsText("the old passphrase no longer opens it");
 		for (int i = 0; i < 120
@@ -72,11 +80,15 @@ class OfficerDayBrowserTests extends BrowserTest {
 		String second = officer.locator("#passphrase").textContent().trim();
 		org.assertj.core.api.Assertions.assertThat(second).isNotEqualTo(first).hasSize(first.length());
 		shot(officer, "portal-passphrase-reissued");
+		officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the request")).click();
+		atBothWidths(officer, "portal-request-reissued", () -> assertThat(officer.locator("#history"))
+			.containsText("A new passphrase was issued; the old one no longer opens the package."));
 
 		officer.navigate(url("/portal/notifications"));
-		assertThat(officer.locator("#notifications")).containsText(caseNumber);
-		assertThat(officer.locator("#notifications")).containsText("The data is ready to download");
-		shot(officer, "portal-notifications");
+		atBothWidths(officer, "portal-notifications", () -> {
+			assertThat(officer.locator("#notifications")).containsText(caseNumber);
+			assertThat(officer.locator("#notifications")).containsText("The data is ready to download");
+		});
 	}
 
 	private String readyLink(String email, String caseNumber) {

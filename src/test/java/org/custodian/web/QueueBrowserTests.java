@@ -21,7 +21,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * A reviewer's morning in a real browser (issue 14): the queue opens on what is open,
  * most urgent first, the emergency on top with its due time; the case page shows who
- * asks, the account and the pause that would hold the outcome.
+ * asks, the account and the pause that would hold the outcome; both at 390 px and 1280
+ * px, where neither page may scroll sideways.
  */
 class QueueBrowserTests extends BrowserTest {
 
@@ -55,25 +56,27 @@ class QueueBrowserTests extends BrowserTest {
 		Page reviewer = staff("America/Sao_Paulo", "REVIEWER");
 		reviewer.navigate(url("/console/cases?jurisdiction=BR"));
 		Locator first = reviewer.locator("main table tbody tr").first();
-		assertThat(first).containsText(caseNumber(emergencyId));
-		assertThat(first.locator(".tag-emergency")).hasText("Emergency");
-		assertThat(first.locator("td.due time")).isVisible();
-		assertThat(first.locator("td.due time")).not().isEmpty();
-		assertThat(reviewer.locator("main table tbody tr").nth(1)).containsText(caseNumber(legalId));
-		shot(reviewer, "console-queue-most-urgent-first");
+		atBothWidths(reviewer, "console-queue-most-urgent-first", () -> {
+			assertThat(first).containsText(caseNumber(emergencyId));
+			assertThat(first.locator(".tag-emergency")).hasText("Emergency");
+			assertThat(first.locator("td.due time")).isVisible();
+			assertThat(first.locator("td.due time")).not().isEmpty();
+			assertThat(reviewer.locator("main table tbody tr").nth(1)).containsText(caseNumber(legalId));
+		});
 
 		reviewer.getByText(caseNumber(legalId)).click();
 		assertThat(reviewer.locator("h1")).hasText(caseNumber(legalId));
-		Locator who = reviewer.locator("#who-asks");
-		assertThat(who).containsText("Police " + agency.domain() + " (BR)");
-		assertThat(who).containsText("Verified");
-		assertThat(who).containsText("Inspector Test, Inspector");
-		assertThat(who).containsText("Account found");
-		assertThat(who).containsText(username + ", based in UG.");
-		assertThat(reviewer.locator(".pause-banner")).containsText("A pause in force matches this request");
-		assertThat(reviewer.locator(".pause-banner")).containsText("Pause of UG");
-		assertThat(reviewer.locator("#timeline")).containsText("The request was submitted.");
-		shot(reviewer, "console-case-in-context");
+		atBothWidths(reviewer, "console-case-in-context", () -> {
+			Locator who = reviewer.locator("#who-asks");
+			assertThat(who).containsText("Police " + agency.domain() + " (BR)");
+			assertThat(who).containsText("Verified");
+			assertThat(who).containsText("Inspector Test, Inspector");
+			assertThat(who).containsText("Account found");
+			assertThat(who).containsText(username + ", based in UG.");
+			assertThat(reviewer.locator(".pause-banner")).containsText("A pause in force matches this request");
+			assertThat(reviewer.locator(".pause-banner")).containsText("Pause of UG");
+			assertThat(reviewer.locator("#timeline")).containsText("The request was submitted.");
+		});
 	}
 
 	private String caseNumber(String id) {
