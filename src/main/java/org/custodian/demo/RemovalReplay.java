@@ -8,21 +8,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.custodian.identity.CurrentUser;
 import org.custodian.identity.Role;
+import org.custodian.notice.HolderNotices;
+import org.custodian.removal.RemovalAppeals;
 import org.custodian.removal.RemovalForm;
 import org.custodian.removal.RemovalIntake;
 import org.custodian.removal.RemovalProposalForm;
 import org.custodian.removal.RemovalQueries;
 import org.custodian.removal.RemovalReview;
 import org.custodian.removal.RemovalViews;
+import org.custodian.removal.sample.SampleContent;
 import org.custodian.review.Decision;
 import org.custodian.shared.StaffId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +41,8 @@ import org.springframework.stereotype.Component;
  * in October 2019, withheld in Hong Kong only) and a few orders from Germany and France
  * in the layout of DSA Art. 9 orders (the regulation applies from 2024; the demo shows
  * what its figures look like). After the national security law a human-rights lead
- * assesses each Hong Kong request before a decision is proposed.
+ * assesses each Hong Kong request before a decision is proposed. The holders of the app
+ * and of a doxxing post appeal with the link of their notice ({@link #APPEALS}).
  */
 @Component
 @Profile("demo")
@@ -88,6 +98,36 @@ class RemovalReplay {
 					"Tribunal judiciaire de Paris", "A post accusing a mayor of corruption.", "POST_ID:fr-defamation-1",
 					"NO_ACTION:INSUFFICIENT_INFORMATION", 2));
 
+	/**
+	 * The appeals of the replay, by the holders of two items of October 2019, each filed
+	 * with the link of the holder's notice some days after the effect was given and
+	 * decided later by a human-rights lead who took no part in the decision: the app
+	 * withheld on "credible information" is restored (the referral showed no use of the
+	 * app for attacks; it maps what its users report, as traffic apps do, and no law was
+	 * cited), the doxxing post withheld under the court's injunction stays withheld.
+	 */
+	private static final List<PlannedAppeal> APPEALS = List.of(
+			new PlannedAppeal("live.hkmap.app", "sample-hk-005", "developers@hkmap.hk.example",
+					"The app shows where protests, police and closed roads are, from what its users report, as a "
+							+ "traffic app does. It does not ask anyone to attack anyone, and no law was cited.",
+					3, "RESTORE",
+					"The referral names no law and gives no instance of the app being used to target police; "
+							+ "showing what users report in public places is protected expression. The "
+							+ "restriction rested on the claim alone.",
+					14),
+			new PlannedAppeal("hk-doxx-2", "sample-hk-006", "watch@mail.hk.example",
+					"We report on police conduct; officers' names are a matter of public interest.", 2, "UPHOLD",
+					"The post gives officers' home addresses and their children's school, which the court's "
+							+ "injunction covers; reporting on police conduct does not need them. It stays withheld "
+							+ "in Hong Kong only.",
+					10));
+
+	private static final Pattern TOKEN = Pattern.compile("[?&]token=([A-Za-z0-9_-]+)");
+
+	private static final Duration LINK_WAIT = Duration.ofSeconds(20);
+
+	private static final Logger log = LoggerFactory.getLogger(RemovalReplay.class);
+
 	private static final Instant NATIONAL_SECURITY_LAW = ReplayPlan.LAW;
 
 	private final RemovalIntake intake;
@@ -96,25 +136,44 @@ class RemovalReplay {
 
 	private final RemovalQueries queries;
 
-	RemovalReplay(RemovalIntake intake, RemovalReview review, RemovalQueries queries) {
+	private final RemovalAppeals appeals;
+
+	private final HolderNotices holderNotices;
+
+	private final ObjectProvider<SampleContent> content;
+
+	private final ObjectProvider<DemoMailbox> mailbox;
+
+	RemovalReplay(RemovalIntake intake, RemovalReview review, RemovalQueries queries, RemovalAppeals appeals,
+			HolderNotices holderNotices, ObjectProvider<SampleContent> content, ObjectProvider<DemoMailbox> mailbox) {
 		this.intake = intake;
 		this.review = review;
 		this.queries = queries;
+		this.appeals = appeals;
+		this.holderNotices = holderNotices;
+		this.content = content;
+		this.mailbox = mailbox;
 	}
 
 	/**
 	 * Adds the removal requests' steps to the replay: submission, the lead's assessment
-	 * where needed, the reviewer's proposal days later, and the approver's approval.
+	 * where needed, the reviewer's proposal days later, the approver's approval, and the
+	 * holders' appeals with their decisions.
 	 * @param at adds a step at a moment
 	 */
 	void schedule(BiConsumer<Instant, Runnable> at, Map<String, StaffId> team, Map<String, CurrentUser> officers) {
 		CurrentUser reviewer = CurrentUser.staff(team.get("reviewer"), Set.of(Role.REVIEWER));
 		CurrentUser approver = CurrentUser.staff(team.get("approver"), Set.of(Role.APPROVER));
 		CurrentUser lead = CurrentUser.staff(team.get("hr-lead"), Set.of(Role.HUMAN_RIGHTS_LEAD));
+		CurrentUser appealLead = CurrentUser.staff(team.get("hr-lead-2"), Set.of(Role.HUMAN_RIGHTS_LEAD));
 		for (Planned planned : PLAN) {
 			Instant submitted = Instant.parse(planned.at());
 			Instant proposed = submitted.plus(Duration.ofDays(planned.days()));
+			Instant approved = proposed.plus(Duration.ofHours(4));
+			List<PlannedAppeal> appealed = APPEALS.stream().filter((appeal) -> planned.names(appeal.item())).toList();
 			at.accept(submitted, () -> {
+				appealed.forEach((appeal) -> this.content
+					.ifAvailable((platform) -> platform.carry(appeal.item(), appeal.holder())));
 				UUID id = this.intake.submit(officers.get(planned.agency()), planned.form(submitted), null, null).id();
 				if ("hkpf".equals(planned.agency()) && submitted.isAfter(NATIONAL_SECURITY_LAW)) {
 					at.accept(proposed.minus(Duration.ofHours(3)),
@@ -130,11 +189,67 @@ class RemovalReplay {
 						.map(RemovalViews.StaffItem::id)
 						.toList();
 					this.review.propose(id, planned.proposal(items), reviewer);
-					at.accept(proposed.plus(Duration.ofHours(4)),
-							() -> this.review.approve(id, true, "Agreed", approver));
+					at.accept(approved, () -> this.review.approve(id, true, "Agreed", approver));
+					appealed.forEach((appeal) -> appeal(at, id, approved, appeal, appealLead));
 				});
 			});
 		}
+	}
+
+	/**
+	 * The holder appeals with the link their notice brought them, days after the effect;
+	 * someone who did not decide the item decides the appeal later.
+	 */
+	private void appeal(BiConsumer<Instant, Runnable> at, UUID request, Instant approved, PlannedAppeal appeal,
+			CurrentUser decider) {
+		Instant filed = approved.plus(Duration.ofDays(appeal.filedAfterDays()));
+		at.accept(filed, () -> {
+			Optional<String> token = tokenSentTo(appeal.email(), filed);
+			if (token.isEmpty()) {
+				log.warn("No appeal link reached {} (mail goes to a real server, or no notice went out): no appeal",
+						appeal.email());
+				return;
+			}
+			UUID id = this.appeals.file(token.get(), appeal.statement());
+			at.accept(filed.plus(Duration.ofDays(appeal.decidedAfterDays())),
+					() -> this.appeals.decide(request, id, appeal.outcome(), appeal.reason(), decider));
+		});
+	}
+
+	/**
+	 * The token of the latest appeal link the demo's mailbox delivered to the address,
+	 * once the notices due by now are sent; empty where mail goes to a real server.
+	 */
+	private Optional<String> tokenSentTo(String email, Instant now) {
+		DemoMailbox box = this.mailbox.getIfAvailable();
+		if (box == null) {
+			return Optional.empty();
+		}
+		this.holderNotices.sendDue(now);
+		// the notice job may be sending it at this moment: wait for it a little
+		long deadline = System.nanoTime() + LINK_WAIT.toNanos();
+		Optional<String> link = box.lastLinkTo(email, "/appeal?token=");
+		while (link.isEmpty() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Optional.empty();
+			}
+			this.holderNotices.sendDue(now);
+			link = box.lastLinkTo(email, "/appeal?token=");
+		}
+		return link.map(TOKEN::matcher).filter(Matcher::find).map((matcher) -> matcher.group(1));
+	}
+
+	/**
+	 * An appeal by the holder (a platform account) of one item, filed that many days
+	 * after the effect was given, and decided ({@code UPHOLD} or {@code RESTORE}) that
+	 * many days after it was filed.
+	 */
+	private record PlannedAppeal(String item, String holder, String email, String statement, int filedAfterDays,
+			String outcome, String reason, int decidedAfterDays) {
 	}
 
 	/**
@@ -144,6 +259,11 @@ class RemovalReplay {
 	 */
 	private record Planned(String agency, String at, String basis, String legalBasis, String reason, String authority,
 			String explanation, String items, String decisions, int days) {
+
+		/** Whether the request names the item. */
+		boolean names(String value) {
+			return List.of(this.items.split(",")).stream().anyMatch((item) -> item.split(":", 2)[1].equals(value));
+		}
 
 		RemovalForm form(Instant submitted) {
 			List<RemovalForm.ItemForm> forms = new ArrayList<>();

@@ -14,7 +14,9 @@ import org.custodian.duediligence.RiskLevel;
 import org.custodian.duediligence.RiskLevels;
 import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
+import org.custodian.review.Approval;
 import org.custodian.review.Assessment;
+import org.custodian.review.HumanRightsFinding;
 import org.custodian.shared.AuditedAction;
 import org.custodian.shared.ConflictException;
 import org.custodian.shared.FieldProblems;
@@ -81,10 +83,9 @@ public class RemovalReview {
 		Assessment assessment = Assessment.check(form.assessment(), problems);
 		boolean acts = decided.values().stream().anyMatch((d) -> d.decision().actsOnContent());
 		if (acts && assessment != null) {
-			for (Assessment.Consideration unsatisfied : assessment.unsatisfied()) {
-				problems.add("assessment." + unsatisfied.field(),
-						"is NOT_SATISFIED: a restriction or removal cannot rest on an unsatisfied consideration");
-			}
+			assessment.unsatisfiedFields()
+				.forEach((field) -> problems.add(field,
+						"is NOT_SATISFIED: a restriction or removal cannot rest on an unsatisfied consideration"));
 		}
 		problems.throwIfAny();
 		UUID proposal = UUID.randomUUID();
@@ -117,12 +118,9 @@ public class RemovalReview {
 	@Transactional
 	public void approve(UUID id, Boolean approve, String comment, CurrentUser approver) {
 		approver.require(Action.APPROVE_REMOVAL_DECISION);
-		FieldProblems problems = new FieldProblems();
-		problems.check(approve != null, "approve", "is required: true to approve, false to return to the reviewer");
-		String note = problems.optional(comment, "comment", 4000);
-		problems.check(!Boolean.FALSE.equals(approve) || note != null, "comment",
+		Approval verdict = Approval.check(approve, comment,
 				"is required when returning a proposal: tell the reviewer why");
-		problems.throwIfAny();
+		String note = verdict.comment();
 		RemovalRequest request = this.requests.lock(id);
 		requireStatus(request, RemovalStatus.PENDING_APPROVAL, "approve decisions");
 		Map<String, Object> pending = this.jdbc
@@ -138,13 +136,14 @@ public class RemovalReview {
 		Instant now = Instant.now(this.clock);
 		this.jdbc
 			.sql("UPDATE removal_proposal SET status = ?, decided_by = ?, decided_at = ?, comment = ? WHERE id = ?")
-			.params(approve ? "APPROVED" : "RETURNED", approver.id(), RemovalRequests.utc(now), note, proposal)
+			.params(verdict.approved() ? "APPROVED" : "RETURNED", approver.id(), RemovalRequests.utc(now), note,
+					proposal)
 			.update();
 		List<RemovalRequest.Item> items = request.items()
 			.stream()
 			.filter((item) -> proposal.equals(item.proposalId()))
 			.toList();
-		if (approve) {
+		if (verdict.approved()) {
 			this.jdbc.sql("UPDATE removal_item SET status = 'DECIDED' WHERE proposal_id = ?").param(proposal).update();
 			audit(approver, "removal.decisions-approved", id,
 					Map.of("proposalId", proposal.toString(), "items", items.size()));
@@ -174,10 +173,7 @@ public class RemovalReview {
 	@Transactional
 	public void recordHumanRightsReview(UUID id, String verdict, String note, CurrentUser lead) {
 		lead.require(Action.RECORD_HUMAN_RIGHTS_REVIEW);
-		FieldProblems problems = new FieldProblems();
-		Assessment.Verdict parsed = problems.enumValue(Assessment.Verdict.class, verdict, "verdict", true);
-		String text = problems.required(note, "note", 8000);
-		problems.throwIfAny();
+		HumanRightsFinding finding = HumanRightsFinding.check(verdict, note);
 		RemovalRequest request = this.requests.lock(id);
 		if (request.status() == RemovalStatus.DECIDED) {
 			throw new ConflictException("Removal request " + request.caseNumber() + " is decided.");
@@ -187,9 +183,10 @@ public class RemovalReview {
 				VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT (request_id) DO UPDATE SET verdict = EXCLUDED.verdict, note = EXCLUDED.note,
 				  lead_id = EXCLUDED.lead_id, reviewed_at = EXCLUDED.reviewed_at""")
-			.params(id, parsed.name(), text, lead.id(), RemovalRequests.utc(Instant.now(this.clock)))
+			.params(id, finding.verdict().name(), finding.note(), lead.id(),
+					RemovalRequests.utc(Instant.now(this.clock)))
 			.update();
-		audit(lead, "removal.human-rights-reviewed", id, Map.of("verdict", parsed.name()));
+		audit(lead, "removal.human-rights-reviewed", id, Map.of("verdict", finding.verdict().name()));
 	}
 
 	/** Whether the requester's jurisdiction or one the order targets is HIGH-risk. */

@@ -62,6 +62,15 @@ public record Assessment(Map<Consideration, Finding> findings) {
 			.toList();
 	}
 
+	/**
+	 * The fields of the NOT_SATISFIED considerations ({@code assessment.<consideration>},
+	 * as {@link #check} reports them), for the problem of a decision that acts on a
+	 * request (a disclosure, a restriction or removal) and cannot rest on them.
+	 */
+	public List<String> unsatisfiedFields() {
+		return unsatisfied().stream().map((consideration) -> "assessment." + consideration.field()).toList();
+	}
+
 	/** As stored and shown: {@code {legality: {verdict, note}, …}}. */
 	public Map<String, Map<String, String>> asMap() {
 		Map<String, Map<String, String>> map = new LinkedHashMap<>();

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.custodian.policy.CategoryFinding;
-import org.custodian.review.Assessment.Consideration;
 import org.custodian.shared.DataCategory;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.StaffId;
@@ -53,10 +52,9 @@ public record Decision(UUID id, Outcome outcome, Set<DataCategory> categories, S
 		Set<DataCategory> categories = categories(form, outcome, requested, screening, problems);
 		Assessment assessment = Assessment.check(form.assessment(), problems);
 		if (outcome != null && outcome.discloses() && assessment != null) {
-			for (Consideration unsatisfied : assessment.unsatisfied()) {
-				problems.add("assessment." + unsatisfied.field(),
-						"is NOT_SATISFIED: a disclosure cannot rest on an unsatisfied consideration");
-			}
+			assessment.unsatisfiedFields()
+				.forEach((field) -> problems.add(field,
+						"is NOT_SATISFIED: a disclosure cannot rest on an unsatisfied consideration"));
 		}
 		problems.throwIfAny();
 		return new Decision(UUID.randomUUID(), outcome, categories, reason,

@@ -206,16 +206,13 @@ public class ReviewService implements RequestStatuses {
 	@Transactional
 	public void recordHumanRightsReview(RequestId id, String verdict, String note, CurrentUser lead) {
 		lead.require(Action.RECORD_HUMAN_RIGHTS_REVIEW);
-		FieldProblems problems = new FieldProblems();
-		Assessment.Verdict parsed = problems.enumValue(Assessment.Verdict.class, verdict, "verdict", true);
-		String text = problems.required(note, "note", 8000);
-		problems.throwIfAny();
+		HumanRightsFinding finding = HumanRightsFinding.check(verdict, note);
 		ReviewCase reviewCase = this.cases.require(id);
 		if (reviewCase.status().isFinal()) {
 			throw new ConflictException("Request " + reviewCase.caseNumber() + " is " + reviewCase.status() + ".");
 		}
-		this.cases.saveHumanRightsReview(id, parsed.name(), text, lead.staffId(), now());
-		this.events.publishEvent(new CaseEvents.HumanRightsReviewed(id, lead.actor(), parsed.name()));
+		this.cases.saveHumanRightsReview(id, finding.verdict().name(), finding.note(), lead.staffId(), now());
+		this.events.publishEvent(new CaseEvents.HumanRightsReviewed(id, lead.actor(), finding.verdict().name()));
 	}
 
 	/**
@@ -300,17 +297,14 @@ public class ReviewService implements RequestStatuses {
 	@Transactional
 	public void approve(RequestId id, Boolean approve, String comment, CurrentUser approver) {
 		approver.require(Action.APPROVE_DECISION);
-		FieldProblems problems = new FieldProblems();
-		problems.check(approve != null, "approve", "is required: true to approve, false to return to the reviewer");
-		String cleanComment = problems.optional(comment, "comment", 4000);
-		problems.check(!Boolean.FALSE.equals(approve) || cleanComment != null, "comment",
+		Approval verdict = Approval.check(approve, comment,
 				"is required when returning a decision: tell the reviewer why");
-		problems.throwIfAny();
+		String cleanComment = verdict.comment();
 		ReviewCase reviewCase = this.cases.require(id);
 		requireStatus(reviewCase, CaseStatus.PENDING_APPROVAL, "approve a decision");
 		Decision decision = this.cases.pendingDecision(id)
 			.orElseThrow(() -> new ConflictException("No decision awaits approval."));
-		if (approve) {
+		if (verdict.approved()) {
 			reviewCase.approve(decision, approver.staffId(), cleanComment);
 			if (reviewCase.status() == CaseStatus.APPROVED) {
 				holdIfProductionPaused(reviewCase);
@@ -319,7 +313,7 @@ public class ReviewService implements RequestStatuses {
 		else {
 			reviewCase.sendBack(decision, approver.staffId(), cleanComment);
 		}
-		this.cases.recordApproval(decision.id(), approver.staffId(), approve, cleanComment, now());
+		this.cases.recordApproval(decision.id(), approver.staffId(), verdict.approved(), cleanComment, now());
 		save(reviewCase);
 	}
 

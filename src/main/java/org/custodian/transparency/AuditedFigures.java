@@ -55,8 +55,10 @@ final class AuditedFigures {
 	 * The removal module's {@code removal_report_item} as the audit log tells it: one row
 	 * per item of every {@code removal.submitted} (its jurisdiction, basis, reason and
 	 * receipt), with the decision and effect of the item's latest
-	 * {@code removal.effect-given} and whether a {@code removal.item-restored} followed.
-	 * Its two parameters are the number of audit events to read.
+	 * {@code removal.effect-given} and whether a {@code removal.item-restored} followed,
+	 * and the appeals against the item: each {@code removal.appeal-filed}, and each
+	 * {@code removal.appeal-decided} by its outcome. Its three parameters are the number
+	 * of audit events to read.
 	 */
 	static final String REMOVALS = """
 			(SELECT s.subject_id AS request_id, p.position,
@@ -67,13 +69,17 @@ final class AuditedFigures {
 			   e.effect ->> 'decision' AS decision,
 			   e.effect ->> 'effect' AS effect,
 			   coalesce((e.effect ->> 'givenAt')::timestamptz, e.given_logged) AS effect_given_at,
-			   coalesce(e.restored, false) AS restored
+			   coalesce(e.restored, false) AS restored,
+			   coalesce(a.lodged, 0) AS appeals,
+			   coalesce(a.upheld, 0) AS appeals_upheld,
+			   coalesce(a.restored, 0) AS appeals_restored
 			 FROM (SELECT subject_id, details::jsonb AS d,
 			         coalesce((details::jsonb ->> 'receivedAt')::timestamptz, occurred_at) AS received
 			       FROM audit_event
 			       WHERE seq <= ? AND subject_type = 'removal_request' AND action = 'removal.submitted') s
 			 CROSS JOIN LATERAL generate_series(0, (s.d ->> 'items')::int - 1) AS p(position)
-			 LEFT JOIN (SELECT (array_agg(details::jsonb ORDER BY seq DESC)
+			 LEFT JOIN (SELECT subject_id AS item_id,
+			              (array_agg(details::jsonb ORDER BY seq DESC)
 			                    FILTER (WHERE action = 'removal.effect-given'))[1] AS effect,
 			              (array_agg(occurred_at ORDER BY seq DESC) FILTER (WHERE action = 'removal.effect-given'))[1]
 			                AS given_logged,
@@ -82,7 +88,18 @@ final class AuditedFigures {
 			            WHERE seq <= ? AND subject_type = 'removal_item'
 			              AND action IN ('removal.effect-given', 'removal.item-restored')
 			            GROUP BY subject_id) e
-			   ON e.effect ->> 'requestId' = s.subject_id AND (e.effect ->> 'position')::int = p.position)""";
+			   ON e.effect ->> 'requestId' = s.subject_id AND (e.effect ->> 'position')::int = p.position
+			 LEFT JOIN (SELECT details::jsonb ->> 'itemId' AS item_id,
+			              count(*) FILTER (WHERE action = 'removal.appeal-filed') AS lodged,
+			              count(*) FILTER (WHERE action = 'removal.appeal-decided'
+			                AND details::jsonb ->> 'outcome' = 'UPHOLD') AS upheld,
+			              count(*) FILTER (WHERE action = 'removal.appeal-decided'
+			                AND details::jsonb ->> 'outcome' = 'RESTORE') AS restored
+			            FROM audit_event
+			            WHERE seq <= ? AND subject_type = 'removal_appeal'
+			              AND action IN ('removal.appeal-filed', 'removal.appeal-decided')
+			            GROUP BY 1) a
+			   ON a.item_id = e.item_id)""";
 
 	private AuditedFigures() {
 	}

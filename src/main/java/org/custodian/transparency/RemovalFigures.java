@@ -29,7 +29,8 @@ class RemovalFigures {
 	/** Appended to the report's CSV columns, in this order. */
 	static final List<String> CSV_COLUMNS = List.of("removal_requests", "removal_items", "removal_requests_by_basis",
 			"removal_requests_by_reason", "removal_items_restricted_here", "removal_items_removed_globally",
-			"removal_items_no_action", "removal_items_restored", "removal_median_hours_to_effect");
+			"removal_items_no_action", "removal_items_restored", "removal_median_hours_to_effect",
+			"removal_appeals_lodged", "removal_appeals_upheld", "removal_appeals_restored");
 
 	private static final List<String> BASES = Stream.of(RemovalBasis.values()).map(Enum::name).toList();
 
@@ -47,7 +48,10 @@ class RemovalFigures {
 			  count(*) FILTER (WHERE restored) AS restored,
 			  round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM effect_given_at - received_at)::float8)
 			    FILTER (WHERE effect_given_at IS NOT NULL AND decision <> 'NEED_MORE_INFO') / 3600)::numeric, 1)
-			    AS median_hours
+			    AS median_hours,
+			  coalesce(sum(appeals), 0) AS appeals,
+			  coalesce(sum(appeals_upheld), 0) AS appeals_upheld,
+			  coalesce(sum(appeals_restored), 0) AS appeals_restored
 			FROM (SELECT src.*, to_char(src.received_at AT TIME ZONE 'UTC', 'YYYY') || '-H'
 			        || CASE WHEN extract(month FROM src.received_at AT TIME ZONE 'UTC') <= 6 THEN '1' ELSE '2' END AS period
 			      FROM {items} AS src) item
@@ -79,18 +83,20 @@ class RemovalFigures {
 	/** The period's rows as the first {@code events} audit events tell them. */
 	@Transactional(readOnly = true)
 	List<RemovalRow> fromAuditLog(Period period, long events) {
-		return aggregate(SQL.replace("{items}", AuditedFigures.REMOVALS), List.of(events, events), List.of(period))
+		return aggregate(SQL.replace("{items}", AuditedFigures.REMOVALS), List.of(events, events, events),
+				List.of(period))
 			.getOrDefault(period, List.of());
 	}
 
 	/** The CSV values of a row, or empty values for a jurisdiction without removals. */
 	static List<Object> csvValues(RemovalRow row) {
 		if (row == null) {
-			return List.of(0, 0, "", "", 0, 0, 0, 0, "");
+			return List.of(0, 0, "", "", 0, 0, 0, 0, "", 0, 0, 0);
 		}
 		return List.of(row.requests(), row.items(), joined(row.requestsByBasis()), joined(row.requestsByReason()),
 				row.itemsRestrictedHere(), row.itemsRemovedGlobally(), row.itemsNoAction(), row.itemsRestored(),
-				(row.medianHoursToEffect() != null) ? row.medianHoursToEffect() : "");
+				(row.medianHoursToEffect() != null) ? row.medianHoursToEffect() : "", row.appealsLodged(),
+				row.appealsUpheld(), row.appealsRestored());
 	}
 
 	private static String joined(Map<String, Long> counts) {
@@ -114,7 +120,8 @@ class RemovalFigures {
 		return new RemovalRow(rs.getString("jurisdiction").trim(), rs.getLong("requests"), rs.getLong("items"),
 				nonZero(rs, "basis", BASES), nonZero(rs, "reason", REASONS), rs.getLong("restricted"),
 				rs.getLong("removed"), rs.getLong("no_action"), rs.getLong("restored"),
-				(median != null) ? median.doubleValue() : null);
+				(median != null) ? median.doubleValue() : null, rs.getLong("appeals"), rs.getLong("appeals_upheld"),
+				rs.getLong("appeals_restored"));
 	}
 
 	private static Map<String, Long> nonZero(ResultSet rs, String column, List<String> keys) throws SQLException {

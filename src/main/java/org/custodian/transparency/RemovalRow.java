@@ -20,8 +20,12 @@ import java.util.Map;
  * @param medianHoursToEffect the median time from receipt to the effect given
  * (restricted, removed or no action) over the items given one, in hours to one decimal;
  * null if none
+ * @param appealsLodged appeals the holders of the items lodged against the effect given
+ * (DSA Art. 20), counted with the items' request
+ * @param appealsUpheld of those, appeals decided by keeping the effect
+ * @param appealsRestored of those, appeals decided by restoring the item
  */
 public record RemovalRow(String jurisdiction, long requests, long items, Map<String, Long> requestsByBasis,
 		Map<String, Long> requestsByReason, long itemsRestrictedHere, long itemsRemovedGlobally, long itemsNoAction,
-		long itemsRestored, Double medianHoursToEffect) {
+		long itemsRestored, Double medianHoursToEffect, long appealsLodged, long appealsUpheld, long appealsRestored) {
 }

@@ -170,21 +170,29 @@ class HongKongReplayTests {
 
 	@Test
 	void aPublishedReportOfTheReplayedHalfYearVerifiesAgainstTheAuditLog() {
-		Api.Response proposed = this.api.as(TOKEN + "policy-admin")
-			.post("/api/v1/transparency/reports/2020-H2/publications", java.util.Map.of());
-		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(202);
-		Api.Response published = this.api.as(TOKEN + "policy-admin-2")
-			.post("/api/v1/transparency/reports/2020-H2/publications/" + proposed.json().path("id").asString()
-					+ "/confirmation", java.util.Map.of());
-		assertThat(published.status()).as(published.toString()).isEqualTo(201);
-		ReportVerification verification = this.publications.verify(
-				this.publications.find(UUID.fromString(published.json().path("id").asString())),
-				CurrentUser.staff(StaffId.random(), Set.of(Role.AUDITOR)));
+		ReportVerification verification = verified(publish("2020-H2"));
 		assertThat(verification.checks())
 			.allSatisfy((check) -> assertThat(check.passed()).as(check.statement()).isTrue());
 		assertThat(verification.checks()).extracting(ReportVerification.Check::statement)
 			.anySatisfy((statement) -> assertThat(statement).startsWith("All figures of 2020-H2"))
 			.anySatisfy((statement) -> assertThat(statement).startsWith("All removal figures of 2020-H2"));
+	}
+
+	/** Proposed by one policy administrator, confirmed (and so signed) by the other. */
+	private JsonNode publish(String period) {
+		Api.Response proposed = this.api.as(TOKEN + "policy-admin")
+			.post("/api/v1/transparency/reports/" + period + "/publications", java.util.Map.of());
+		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(202);
+		Api.Response published = this.api.as(TOKEN + "policy-admin-2")
+			.post("/api/v1/transparency/reports/" + period + "/publications/" + proposed.json().path("id").asString()
+					+ "/confirmation", java.util.Map.of());
+		assertThat(published.status()).as(published.toString()).isEqualTo(201);
+		return published.json();
+	}
+
+	private ReportVerification verified(JsonNode published) {
+		return this.publications.verify(this.publications.find(UUID.fromString(published.path("id").asString())),
+				CurrentUser.staff(StaffId.random(), Set.of(Role.AUDITOR)));
 	}
 
 	@Test
@@ -203,6 +211,52 @@ class HongKongReplayTests {
 		assertThat(removals("2021-H1", "FR").path("itemsRemovedGlobally").asLong()).isEqualTo(2);
 		assertThat(this.api.anonymous().get("/transparency?period=2019-H2").text()).contains("Removal requests",
 				"Referral under the platform&#39;s rules: 2");
+	}
+
+	@Test
+	void theHoldersOfTheOctober2019AppAndOfADoxxingPostAppealAndTheReportShowsTheOutcomes() {
+		assertThat(this.jdbc.sql("""
+				SELECT i.value || ' ' || a.status || ' by ' || s.email FROM removal_appeal a
+				JOIN removal_item i ON i.id = a.item_id JOIN staff_user s ON s.id = a.decided_by
+				ORDER BY a.filed_at""").query(String.class).list())
+			.as("filed with the notices' links, decided by a lead who took no part in the decisions")
+			.containsExactly("live.hkmap.app RESTORED by hr-lead-2@demo.custodian.example",
+					"hk-doxx-2 UPHELD by hr-lead-2@demo.custodian.example");
+		assertThat(this.api.anonymous()
+			.get("/sample-platform/items/live.hkmap.app?from=HK")
+			.json()
+			.path("visible")
+			.asBoolean()).as("the app is back in Hong Kong").isTrue();
+		assertThat(
+				this.api.anonymous().get("/sample-platform/items/hk-doxx-2?from=HK").json().path("visible").asBoolean())
+			.as("the doxxing post stays withheld there")
+			.isFalse();
+
+		JsonNode h2019 = removals("2019-H2", "HK");
+		assertThat(h2019.path("appealsLodged").asLong()).isEqualTo(2);
+		assertThat(h2019.path("appealsUpheld").asLong()).isEqualTo(1);
+		assertThat(h2019.path("appealsRestored").asLong()).isEqualTo(1);
+		assertThat(h2019.path("itemsRestored").asLong()).isEqualTo(1);
+		assertThat(this.api.anonymous().get("/transparency?period=2019-H2").text()).contains("Upheld on appeal",
+				"Restored on appeal");
+
+		JsonNode published = publish("2019-H2");
+		assertThat(row(published.path("report").path("removals"), "HK").path("appealsRestored").asLong()).isEqualTo(1);
+		ReportVerification verification = verified(published);
+		assertThat(verification.checks())
+			.allSatisfy((check) -> assertThat(check.passed()).as(check.statement()).isTrue());
+		assertThat(verification.checks()).extracting(ReportVerification.Check::statement)
+			.anySatisfy((statement) -> assertThat(statement).startsWith("All removal figures of 2019-H2"))
+			.noneSatisfy((statement) -> assertThat(statement).contains("predates appeal figures"));
+	}
+
+	private static JsonNode row(JsonNode rows, String jurisdiction) {
+		for (JsonNode row : rows) {
+			if (row.path("jurisdiction").asString().equals(jurisdiction)) {
+				return row;
+			}
+		}
+		throw new AssertionError("No row for " + jurisdiction + " in " + rows);
 	}
 
 	private JsonNode removals(String period, String jurisdiction) {

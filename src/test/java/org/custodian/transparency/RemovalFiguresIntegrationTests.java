@@ -13,6 +13,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.custodian.audit.AuditLog;
+import org.custodian.notice.HolderNotices;
+import org.custodian.removal.Holders;
 import org.custodian.removal.Removals;
 import org.custodian.support.Api;
 import org.custodian.support.IntegrationTest;
@@ -51,6 +53,9 @@ class RemovalFiguresIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	HolderNotices notices;
 
 	private final String period = Period.of(Instant.now()).toString();
 
@@ -156,6 +161,94 @@ class RemovalFiguresIntegrationTests extends IntegrationTest {
 				.update();
 		}
 		assertThat(run("--id", id)).contains("Report verified.");
+	}
+
+	@Test
+	void appealsLodgedAndDecidedCountInTheReportAndInItsVerification() throws IOException {
+		Holders holders = new Holders(this.jdbc);
+		Holders.Holder withheld = holders.holder(false);
+		Holders.Holder removed = holders.holder(false);
+		Person officer = this.world.officer(this.world.agency("KI"));
+		String order = this.removals.submit(officer,
+				Removals.order(List.of("KI"), holders.postBy(withheld), holders.postBy(removed), Removals.post()));
+		decide(order, "RESTRICT_IN_JURISDICTION", "REMOVE_GLOBALLY", "NO_ACTION:PROTECTED_EXPRESSION");
+		this.notices.sendDue(Instant.now());
+		String kept = appeal(holders.awaitMail(withheld, "restricted"));
+		String restored = appeal(holders.awaitMail(removed, "restricted"));
+
+		JsonNode lodged = removalRow("KI");
+		assertThat(lodged.path("appealsLodged").asLong()).isEqualTo(2);
+		assertThat(lodged.path("appealsUpheld").asLong()).isZero();
+		assertThat(lodged.path("appealsRestored").asLong()).isZero();
+
+		Person lead = this.world.staff("HUMAN_RIGHTS_LEAD");
+		decideAppeal(lead, order, kept, "UPHOLD");
+		decideAppeal(lead, order, restored, "RESTORE");
+		JsonNode decided = removalRow("KI");
+		assertThat(decided.path("appealsLodged").asLong()).isEqualTo(2);
+		assertThat(decided.path("appealsUpheld").asLong()).isEqualTo(1);
+		assertThat(decided.path("appealsRestored").asLong()).isEqualTo(1);
+		assertThat(decided.path("itemsRestored").asLong()).isEqualTo(1);
+		assertThat(decided.path("itemsRemovedGlobally").asLong()).as("the effect that was given stays counted")
+			.isEqualTo(1);
+
+		String csv = this.api.anonymous().get("/api/v1/transparency/reports/" + this.period + "?format=csv").text();
+		assertThat(csv.lines().findFirst().orElseThrow())
+			.endsWith("removal_median_hours_to_effect,removal_appeals_lodged,removal_appeals_upheld,"
+					+ "removal_appeals_restored");
+		CSVRecord kiribati = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.get()
+			.parse(new StringReader(csv))
+			.getRecords()
+			.stream()
+			.filter((r) -> r.get("jurisdiction").equals("KI"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(kiribati.get("removal_items_restored")).isEqualTo("1");
+		assertThat(kiribati.get("removal_appeals_lodged")).isEqualTo("2");
+		assertThat(kiribati.get("removal_appeals_upheld")).isEqualTo("1");
+		assertThat(kiribati.get("removal_appeals_restored")).isEqualTo("1");
+
+		assertThat(this.api.anonymous().get("/transparency?period=" + this.period).text()).contains("Appeals",
+				"Upheld on appeal", "Restored on appeal");
+		assertThat(this.api.anonymous().get("/transparency/KI").text()).contains("Upheld on appeal",
+				"Restored on appeal", "<td>2</td>");
+		assertThat(this.api.anonymous().get("/transparency/KI?lang=zh-TW").text()).contains("申訴後維持", "申訴後恢復");
+
+		String id = publish().path("id").asString();
+		assertThat(run("--id", id)).contains("ok      All removal figures of " + this.period, "Report verified.")
+			.doesNotContain("predates appeal figures");
+
+		// Someone with database access turns the upheld appeal into a restoring one, and
+		// the
+		// next publication claims it: the audit log does not back the claim.
+		this.jdbc.sql("UPDATE removal_appeal SET status = 'RESTORED' WHERE id = ?::uuid").param(kept).update();
+		try {
+			String tampered = publish().path("id").asString();
+			assertThat(run("--id", tampered)).contains("ok      Ed25519 signature",
+					"KI removal appealsUpheld: published 0, the audit log gives 1",
+					"KI removal appealsRestored: published 2, the audit log gives 1", "Report NOT verified.");
+		}
+		finally {
+			this.jdbc.sql("UPDATE removal_appeal SET status = 'UPHELD' WHERE id = ?::uuid").param(kept).update();
+		}
+		assertThat(run("--id", id)).contains("Report verified.");
+	}
+
+	/** Files the holder's appeal with the token of their notice; returns its id. */
+	private String appeal(jakarta.mail.internet.MimeMessage notice) {
+		Api.Response filed = this.api.anonymous()
+			.post("/api/v1/appeals", Map.of("token", Holders.token(notice), "statement", "Please look at it again."));
+		assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+		return filed.json().path("id").asString();
+	}
+
+	private void decideAppeal(Person staff, String request, String appeal, String outcome) {
+		Api.Response decided = this.api.as(staff.token())
+			.post("/api/v1/removal-requests/" + request + "/appeals/" + appeal + "/decision",
+					Map.of("outcome", outcome, "reason", "Looked at again by someone who did not decide it"));
+		assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
 	}
 
 	@Test

@@ -42,8 +42,12 @@ public class SamplePlatform implements RecordSource {
 			List.of("sample-us-003", "dc.protest.org", "contact@protest.us.example", "+12025550188", "US",
 					"DC Protest Organisers"),
 			List.of("sample-gb-002", "london_calling", "calling@mail.uk.example", "+447700900456", "GB", "Sam Jones"),
-			List.of("sample-de-002", "berlin.bear", "bear@mail.de.example", "+4915223456789", "DE",
-					"Erika Mustermann"));
+			List.of("sample-de-002", "berlin.bear", "bear@mail.de.example", "+4915223456789", "DE", "Erika Mustermann"),
+			// the holders of content the demo's removal requests of 2019 are about
+			List.of("sample-hk-005", "hkmap.live", "developers@hkmap.hk.example", "+85265678901", "HK",
+					"HKmap Live developers"),
+			List.of("sample-hk-006", "lion.rock.watch", "watch@mail.hk.example", "+85296789012", "HK",
+					"Lion Rock Watch"));
 
 	private static final Map<DataCategory, List<String>> FIELDS = Map.of(DataCategory.BASIC_SUBSCRIBER,
 			List.of("username", "name", "email", "phone", "homeJurisdiction", "createdAt"), DataCategory.NON_CONTENT,

@@ -63,6 +63,20 @@ public class SampleContent implements ContentControls {
 			.update();
 	}
 
+	/**
+	 * An item the sample platform carries, posted by an account: the sample's stand-in
+	 * for a platform's own record of who posted what, which {@link #ownerOf} reads for
+	 * the holder's notice. Its visibility is left as it is.
+	 */
+	@Transactional
+	public void carry(String value, String ownerAccount) {
+		this.jdbc.sql("""
+				INSERT INTO sample_platform_item (value, owner_account, changed_at) VALUES (?, ?, ?)
+				ON CONFLICT (value) DO UPDATE SET owner_account = EXCLUDED.owner_account""")
+			.params(value, ownerAccount, now())
+			.update();
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<String> ownerOf(ContentItem item) {
