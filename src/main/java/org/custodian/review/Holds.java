@@ -202,7 +202,7 @@ class Holds {
 				SELECT request_id, type, instrument, jurisdiction, received_at,
 				  ARRAY(SELECT t.jurisdiction::text FROM case_target_jurisdiction t WHERE t.request_id = c.request_id)
 				    AS target_jurisdictions
-				FROM review_case c WHERE """ + where)
+				FROM review_case c""" + " WHERE " + where)
 			.param(param)
 			.query((rs, row) -> facts.put(rs.getObject("request_id", UUID.class), facts(rs)))
 			.list();
