@@ -1,7 +1,9 @@
 package org.custodian.audit;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 import org.custodian.shared.AuditableBatch;
@@ -129,9 +131,14 @@ final class AuditBuffer implements TransactionSynchronization {
 
 		static List<Row> of(AuditableBatch batch) {
 			List<Row> rows = new ArrayList<>(batch.subjectIds().size());
+			// A batch's subjects mostly share their details (one instance for all): each
+			// distinct instance is written once.
+			Map<Map<String, Object>, String> written = new IdentityHashMap<>();
 			for (int i = 0; i < batch.subjectIds().size(); i++) {
+				String details = written.computeIfAbsent(batch.details().get(i),
+						(detail) -> JSON.writeValueAsString(new TreeMap<>(detail)));
 				rows.add(new Row(batch.actor().kind().name(), batch.actor().id(), batch.action(), batch.subjectType(),
-						batch.subjectIds().get(i), JSON.writeValueAsString(new TreeMap<>(batch.details().get(i)))));
+						batch.subjectIds().get(i), details));
 			}
 			return rows;
 		}

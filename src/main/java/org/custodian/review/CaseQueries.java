@@ -118,7 +118,8 @@ public class CaseQueries {
 			sql.append(" AND open");
 		}
 		if (statusFilter != null) {
-			sql.append(" AND status = ?");
+			// No index keys the status (V91): an open one is found through open cases'.
+			sql.append(CaseStatus.OPEN.contains(statusFilter) ? " AND open AND status = ?" : " AND status = ?");
 			params.add(statusFilter.name());
 		}
 		if (jurisdiction != null) {

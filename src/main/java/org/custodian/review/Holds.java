@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,13 +36,15 @@ import org.springframework.stereotype.Repository;
 /**
  * Set-based changes to many requests at once: a pause's what-if preview, holding every
  * matching request in one statement, and moving a set of requests on. The WHERE clause
- * mirrors {@link Pause#matches}; the statuses come from the one transition table.
+ * mirrors {@link Pause#matches}; the statuses come from the one transition table (all of
+ * them open: {@code open} lets PostgreSQL use the open cases' partial indexes, since no
+ * index has the status in its key, V91).
  */
 @Repository
 class Holds {
 
 	private static final String MATCHES = """
-			status = ANY(?::text[])
+			open AND status = ANY(?::text[])
 			AND ((? AND jurisdiction = ?)
 			  OR (? AND request_id IN (SELECT request_id FROM case_target_jurisdiction WHERE jurisdiction = ?)))
 			AND (? OR received_at >= ?)
@@ -87,6 +90,9 @@ class Holds {
 	int holdMatching(Pause pause, Actor actor) {
 		List<String> ids = new ArrayList<>();
 		List<Map<String, Object>> details = new ArrayList<>();
+		// One details instance per previous status, shared by its requests (the audit log
+		// writes each instance's JSON once).
+		Map<String, Map<String, Object>> byPrevious = new HashMap<>();
 		String reason = pause.officerMessage();
 		List<Object> params = new ArrayList<>(List.of(reason, pause.id(), Cases.utc(Instant.now(this.clock))));
 		params.addAll(params(pause));
@@ -98,19 +104,20 @@ class Holds {
 			ids.add(rs.getString("request_id"));
 			// The pause's own audit event carries its reason; each request's event names
 			// the pause.
-			details.add(Map.of("from", rs.getString("previous"), "to", "ON_HOLD", "pauseId", pause.id().toString()));
+			details.add(byPrevious.computeIfAbsent(rs.getString("previous"),
+					(previous) -> Map.of("from", previous, "to", "ON_HOLD", "pauseId", pause.id().toString())));
 			return null;
 		}).list();
 		this.events.publishEvent(new RequestsTransitioned(actor, "request.held", ids, details));
 		return ids.size();
 	}
 
-	/** The requests a pause holds. */
-	List<UUID> heldBy(UUID pauseId) {
-		return this.jdbc.sql("SELECT request_id FROM review_case WHERE status = 'ON_HOLD' AND held_by_pause = ?")
-			.param(pauseId)
-			.query(UUID.class)
-			.list();
+	/**
+	 * The requests a pause holds, with the facts jurisdiction policy needs to screen them
+	 * again: one statement, however many.
+	 */
+	Map<UUID, RequestFacts> heldBy(UUID pauseId) {
+		return facts("open AND status = 'ON_HOLD' AND held_by_pause = ?", pauseId);
 	}
 
 	/**
@@ -186,13 +193,17 @@ class Holds {
 
 	/** The facts jurisdiction policy needs, for each request. */
 	Map<UUID, RequestFacts> facts(Collection<UUID> ids) {
+		return facts("request_id = ANY(?::uuid[])", ids.toArray(UUID[]::new));
+	}
+
+	private Map<UUID, RequestFacts> facts(String where, Object param) {
 		Map<UUID, RequestFacts> facts = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				SELECT request_id, type, instrument, jurisdiction, received_at,
 				  ARRAY(SELECT t.jurisdiction::text FROM case_target_jurisdiction t WHERE t.request_id = c.request_id)
 				    AS target_jurisdictions
-				FROM review_case c WHERE request_id = ANY(?::uuid[])""")
-			.param(ids.toArray(UUID[]::new))
+				FROM review_case c""" + " WHERE " + where)
+			.param(param)
 			.query((rs, row) -> facts.put(rs.getObject("request_id", UUID.class), facts(rs)))
 			.list();
 		return facts;

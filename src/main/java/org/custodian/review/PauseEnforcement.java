@@ -173,18 +173,18 @@ public class PauseEnforcement {
 	 * each group is released and moves on in one statement (each request still gets its
 	 * {@code request.released} event and then its outcome's).
 	 */
-	private Map<String, Integer> rescreen(List<UUID> ids, Holds.Release release) {
+	private Map<String, Integer> rescreen(Map<UUID, RequestFacts> held, Holds.Release release) {
 		List<Pause> inForce = this.pauses.allInForce();
 		Set<Jurisdiction> mlatOnly = this.pauses.mlatOnly();
 		Instant now = Instant.now(this.clock);
-		Map<Pause, List<UUID>> held = new LinkedHashMap<>();
+		Map<Pause, List<UUID>> stillHeld = new LinkedHashMap<>();
 		Map<String, List<UUID>> mlat = new LinkedHashMap<>();
 		List<UUID> review = new ArrayList<>();
 		List<UUID> preserve = new ArrayList<>();
-		this.holds.facts(ids).forEach((id, facts) -> {
+		held.forEach((id, facts) -> {
 			PolicyOutcome outcome = JurisdictionPolicy.evaluate(facts, PauseStage.REVIEW, inForce, mlatOnly, now);
 			if (outcome instanceof PolicyOutcome.Hold hold) {
-				held.computeIfAbsent(hold.pause(), (pause) -> new ArrayList<>()).add(id);
+				stillHeld.computeIfAbsent(hold.pause(), (pause) -> new ArrayList<>()).add(id);
 			}
 			else if (outcome instanceof PolicyOutcome.RequireMlat requireMlat) {
 				mlat.computeIfAbsent(requireMlat.message(), (message) -> new ArrayList<>()).add(id);
@@ -197,7 +197,7 @@ public class PauseEnforcement {
 			}
 		});
 		Map<String, Integer> outcomes = new LinkedHashMap<>();
-		held.forEach((pause, group) -> outcomes.merge("ON_HOLD",
+		stillHeld.forEach((pause, group) -> outcomes.merge("ON_HOLD",
 				this.holds
 					.release(release, group, CaseStatus.ON_HOLD, "request.held", Actor.SYSTEM, pause.officerMessage(),
 							pause)

@@ -63,7 +63,8 @@ class ReviewMetrics implements MeterBinder {
 		Instant now = Instant.now(this.clock);
 		if (this.readAt.plus(FRESH).isBefore(now)) {
 			Map<CaseStatus, Long> counts = new EnumMap<>(CaseStatus.class);
-			this.jdbc.sql("SELECT status, count(*) AS n FROM review_case WHERE status = ANY(?) GROUP BY status")
+			this.jdbc
+				.sql("SELECT status, count(*) AS n FROM review_case WHERE open AND status = ANY(?) GROUP BY status")
 				.param(OPEN.stream().map(Enum::name).toArray(String[]::new))
 				.query((rs) -> {
 					counts.put(CaseStatus.valueOf(rs.getString("status")), rs.getLong("n"));
