@@ -8,6 +8,6 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO custodian
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO custodian_app;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO custodian_app;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO custodian_app;
-REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, audit_head, audit_checkpoint, audit_checkpoint_key FROM custodian_app;
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, audit_head, audit_pending, audit_checkpoint, audit_checkpoint_key FROM custodian_app;
 REVOKE INSERT ON audit_head FROM custodian_app;
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON flyway_schema_history FROM custodian_app;

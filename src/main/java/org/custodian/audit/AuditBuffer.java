@@ -17,12 +17,14 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The audit events of one transaction, in the order they were published, appended in one
- * chained {@code INSERT} just before the transaction commits (docs/adr/0014). The chain
- * trigger takes the head's row lock at that insert, so concurrent transactions wait for
- * each other only from their last statement to their commit, not for their whole length.
- * The insert is still part of the transaction: if it fails, the change rolls back; if the
- * change rolls back, nothing is appended.
+ * The audit events of one transaction, in the order they were published, written just
+ * before the transaction commits (docs/adr/0014), as pending events in one {@code INSERT}
+ * that takes no shared lock; right after the commit they are moved into the chain by one
+ * short transaction for a group of committed transactions ({@link ChainGroup},
+ * docs/adr/0023). The insert is still part of the transaction: if it fails, the change
+ * rolls back; if the change rolls back, nothing is recorded. A transaction with more than
+ * {@value #GROUP_LIMIT} events (a bulk change) appends them to the chain at once instead,
+ * holding the head's lock for its own commit: moving them would write them twice.
  */
 final class AuditBuffer implements TransactionSynchronization {
 
@@ -30,19 +32,25 @@ final class AuditBuffer implements TransactionSynchronization {
 
 	private final List<Row> rows = new ArrayList<>();
 
+	/** The most events a transaction sends through the pending table. */
+	static final int GROUP_LIMIT = 1000;
+
 	private final JdbcClient jdbc;
+
+	private final ChainGroup group;
 
 	private boolean flushed;
 
-	private AuditBuffer(JdbcClient jdbc) {
+	private AuditBuffer(JdbcClient jdbc, ChainGroup group) {
 		this.jdbc = jdbc;
+		this.group = group;
 	}
 
 	/**
 	 * The buffer of the current transaction, registered with it on first use; null when
 	 * no transaction synchronises (the caller then appends at once).
 	 */
-	static AuditBuffer current(JdbcClient jdbc) {
+	static AuditBuffer current(JdbcClient jdbc, ChainGroup group) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()
 				|| !TransactionSynchronizationManager.isActualTransactionActive()
 				|| TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
@@ -53,7 +61,7 @@ final class AuditBuffer implements TransactionSynchronization {
 				return buffer.flushed ? null : buffer;
 			}
 		}
-		AuditBuffer buffer = new AuditBuffer(jdbc);
+		AuditBuffer buffer = new AuditBuffer(jdbc, group);
 		TransactionSynchronizationManager.registerSynchronization(buffer);
 		return buffer;
 	}
@@ -68,6 +76,14 @@ final class AuditBuffer implements TransactionSynchronization {
 	 * round trip by {@code then} (one more statement, or nothing).
 	 */
 	private static void insert(JdbcClient jdbc, List<Row> rows, String then) {
+		write(jdbc, "audit_event", rows, then);
+	}
+
+	/**
+	 * Inserts the rows into the chain or the pending table in one statement, in their
+	 * order, followed in the same round trip by {@code then}.
+	 */
+	private static void write(JdbcClient jdbc, String table, List<Row> rows, String then) {
 		if (rows.isEmpty()) {
 			return;
 		}
@@ -82,9 +98,10 @@ final class AuditBuffer implements TransactionSynchronization {
 			columns[4][i] = row.subjectId();
 			columns[5][i] = row.details();
 		}
-		// The chain trigger numbers and hashes the rows in the order they arrive.
-		jdbc.sql("""
-				INSERT INTO audit_event (actor_kind, actor_id, action, subject_type, subject_id, details)
+		// The chain trigger numbers and hashes the rows in the order they arrive; the
+		// pending table numbers them in that order too.
+		jdbc.sql("INSERT INTO " + table + """
+				 (actor_kind, actor_id, action, subject_type, subject_id, details)
 				SELECT t.k, t.a, t.n, t.t, t.s, t.d
 				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
 				  WITH ORDINALITY AS t(k, a, n, t, s, d, o)
@@ -112,13 +129,37 @@ final class AuditBuffer implements TransactionSynchronization {
 		if (all.isEmpty()) {
 			return;
 		}
-		// The insert locks the head until the commit. So the commit follows it in the
-		// same
-		// round trip (the transaction manager's commit then finds nothing left to
-		// commit):
-		// the next appender waits for this statement and the commit's flush, not also for
-		// this thread to be scheduled again to send the commit.
-		insert(this.jdbc, all, ";\nCOMMIT");
+		if (all.size() > GROUP_LIMIT) {
+			// The insert locks the head until the commit, so the commit follows it in the
+			// same round trip (the transaction manager's commit then finds nothing to
+			// commit): the next appender waits for this statement and the commit's flush,
+			// not also for this thread to be scheduled again to send the commit.
+			insert(this.jdbc, all, ";\nCOMMIT");
+			return;
+		}
+		// Committed with the change, durably, without the head's lock; then chained
+		// (with other transactions' events) before the caller hears of the commit.
+		write(this.jdbc, "audit_pending", all, ";\nCOMMIT");
+		this.group.chainCommitted(() -> chainPending(this.jdbc));
+	}
+
+	/**
+	 * Moves every committed pending event into the chain and commits, in the current
+	 * transaction's connection; rolls back what it began if that fails.
+	 */
+	static void chainPending(JdbcClient jdbc) {
+		try {
+			jdbc.sql("CALL audit_chain_pending();\nCOMMIT").update();
+		}
+		catch (RuntimeException ex) {
+			try {
+				jdbc.sql("ROLLBACK").update();
+			}
+			catch (RuntimeException suppressed) {
+				ex.addSuppressed(suppressed);
+			}
+			throw ex;
+		}
 	}
 
 	/** One event as stored: details as canonical JSON text (sorted keys). */

@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends events to the chained log in the transaction of the change they record, and
- * recomputes the chain on demand.
+ * Records events in the transaction of the change they record, chains them right after
+ * its commit (docs/adr/0023), and recomputes the chain on demand.
  */
 @Service
 public class AuditLog {
@@ -32,6 +32,8 @@ public class AuditLog {
 	private final JdbcTemplate jdbcTemplate;
 
 	private final Checkpoints checkpoints;
+
+	private final ChainGroup group = new ChainGroup();
 
 	AuditLog(JdbcClient jdbc, DataSource dataSource, Checkpoints checkpoints) {
 		this.jdbc = jdbc;
@@ -69,7 +71,7 @@ public class AuditLog {
 	}
 
 	private void record(List<AuditBuffer.Row> rows) {
-		AuditBuffer buffer = AuditBuffer.current(this.jdbc);
+		AuditBuffer buffer = AuditBuffer.current(this.jdbc, this.group);
 		if (buffer != null) {
 			buffer.add(rows);
 		}

@@ -73,6 +73,31 @@ class ApplicationRoleIntegrationTests extends IntegrationTest {
 		refused("DELETE FROM audit_event", "permission denied for table audit_event");
 		refused("UPDATE audit_event SET details = '{}'", "permission denied for table audit_event");
 		refused("DELETE FROM audit_checkpoint", "permission denied for table audit_checkpoint");
+		refused("DELETE FROM audit_pending", "permission denied for table audit_pending");
+		refused("UPDATE audit_pending SET details = '{}'", "permission denied for table audit_pending");
+	}
+
+	@Test
+	void chainsItsPendingEventsThroughTheChainProcedure() {
+		long[] seqs = this.tampering.rolledBack(() -> {
+			long head = this.jdbc.sql("SELECT seq FROM audit_head").query(Long.class).single();
+			this.jdbc.sql("SET LOCAL ROLE " + this.role).update();
+			this.jdbc
+				.sql("INSERT INTO audit_pending (actor_kind, actor_id, action, subject_type, subject_id, details) "
+						+ "VALUES ('SYSTEM', 'custodian', 'test.pending', 'test', 'role', '{}')")
+				.update();
+			this.jdbc.sql("CALL audit_chain_pending()").update();
+			long chained = this.jdbc.sql("SELECT seq FROM audit_event WHERE action = 'test.pending'")
+				.query(Long.class)
+				.single();
+			return new long[] { head, chained,
+					this.jdbc.sql("SELECT count(*) FROM audit_pending WHERE action = " + "'test.pending'")
+						.query(Long.class)
+						.single() };
+		});
+
+		assertThat(seqs[1]).isGreaterThan(seqs[0]);
+		assertThat(seqs[2]).as("pending events left after chaining").isZero();
 	}
 
 	@Test
