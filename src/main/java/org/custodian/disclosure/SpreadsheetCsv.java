@@ -30,14 +30,27 @@ final class SpreadsheetCsv {
 	}
 
 	void row(List<String> cells) throws IOException {
-		for (int i = 0; i < cells.size(); i++) {
+		byte[][] encoded = new byte[cells.size()][];
+		for (int i = 0; i < encoded.length; i++) {
+			encoded[i] = utf8(cells.get(i));
+		}
+		row(encoded, encoded.length);
+	}
+
+	/** A row of cells already encoded to UTF-8 (null is an empty cell). */
+	void row(byte[][] cells, int count) throws IOException {
+		for (int i = 0; i < count; i++) {
 			if (i > 0) {
 				put((byte) ',');
 			}
-			write(cells.get(i));
+			write(cells[i]);
 		}
 		put((byte) '\r');
 		put((byte) '\n');
+	}
+
+	static byte[] utf8(String value) {
+		return (value != null) ? value.getBytes(StandardCharsets.UTF_8) : null;
 	}
 
 	/** Hands on what is buffered. */
@@ -54,7 +67,7 @@ final class SpreadsheetCsv {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		SpreadsheetCsv csv = new SpreadsheetCsv(bytes);
 		try {
-			csv.write(value);
+			csv.write(utf8(value));
 			csv.flush();
 		}
 		catch (IOException ex) {
@@ -63,12 +76,13 @@ final class SpreadsheetCsv {
 		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
-	private void write(String value) throws IOException {
-		if (value == null || value.isEmpty()) {
+	private void write(byte[] bytes) throws IOException {
+		if (bytes == null || bytes.length == 0) {
 			return;
 		}
-		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-		boolean formula = FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
+		// the formula starts are ASCII: a UTF-8 lead byte of another character is none of
+		// them
+		boolean formula = FORMULA_STARTS.indexOf(bytes[0]) >= 0;
 		if (!formula && !needsQuotes(bytes)) {
 			put(bytes, 0, bytes.length);
 			return;

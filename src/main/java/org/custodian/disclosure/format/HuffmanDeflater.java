@@ -25,6 +25,9 @@ final class HuffmanDeflater {
 
 	private static final int MAX_LENGTH = 15;
 
+	/** The longest code for which two bytes are coded with one look-up. */
+	private static final int PAIRED = 12;
+
 	/** The order in which the code-length code's lengths are sent (RFC 1951, 3.2.7). */
 	private static final int[] ORDER = { 16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15 };
 
@@ -33,12 +36,22 @@ final class HuffmanDeflater {
 
 	private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
+	private static final VarHandle BIG_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
 	/** A block's coded bytes: at most 15 bits a byte, and the header. */
 	private final byte[] out = new byte[2 * BLOCK + 1024];
 
 	private final int[] frequencies = new int[SYMBOLS];
 
 	private final int[] codes = new int[SYMBOLS];
+
+	/**
+	 * Where no code is longer than {@value #PAIRED} bits: the codes of two bytes at once,
+	 * indexed by the two bytes, only for pairs of bytes the block holds.
+	 */
+	private int[] pairs;
 
 	private long bits;
 
@@ -72,7 +85,12 @@ final class HuffmanDeflater {
 		}
 		put(reverse(1, 4), 4);
 		put(reverse(1, 4), 4);
-		literals(data, offset, length);
+		if (pairs(lengths)) {
+			pairedLiterals(data, offset, length);
+		}
+		else {
+			literals(data, offset, length);
+		}
 		put(this.codes[END_OF_BLOCK] & 0xFFFF, this.codes[END_OF_BLOCK] >>> 16);
 		if (last) {
 			while (this.count > 0) {
@@ -111,26 +129,106 @@ final class HuffmanDeflater {
 		int at = this.position;
 		int end = offset + length;
 		int i = offset;
-		// two codes (at most 30 bits) fit beside fewer than 32 waiting bits
-		for (; i + 1 < end; i += 2) {
+		// fewer than 32 waiting bits: flush to fewer than 8 first
+		while (filled >= 8) {
+			target[at++] = (byte) buffer;
+			buffer >>>= 8;
+			filled -= 8;
+		}
+		// three codes (at most 45 bits) fit beside fewer than 8 waiting bits; then all
+		// whole bytes are written at once (eight, of which the next write overwrites the
+		// incomplete ones), without a branch
+		for (; i + 2 < end; i += 3) {
 			int first = table[data[i] & 0xFF];
 			int second = table[data[i + 1] & 0xFF];
+			int third = table[data[i + 2] & 0xFF];
 			buffer |= (long) (first & 0xFFFF) << filled;
 			filled += first >>> 16;
 			buffer |= (long) (second & 0xFFFF) << filled;
 			filled += second >>> 16;
-			if (filled >= 32) {
-				INT.set(target, at, (int) buffer);
-				at += 4;
-				buffer >>>= 32;
-				filled -= 32;
-			}
+			buffer |= (long) (third & 0xFFFF) << filled;
+			filled += third >>> 16;
+			LONG.set(target, at, buffer);
+			int bytes = filled >>> 3;
+			at += bytes;
+			buffer >>>= bytes << 3;
+			filled &= 7;
 		}
 		this.bits = buffer;
 		this.count = filled;
 		this.position = at;
-		if (i < end) {
+		for (; i < end; i++) {
 			int code = table[data[i] & 0xFF];
+			put(code & 0xFFFF, code >>> 16);
+		}
+	}
+
+	/**
+	 * Fills the pair table if every code of the block is short enough, for the bytes the
+	 * block holds; returns whether it did.
+	 */
+	private boolean pairs(int[] lengths) {
+		int[] used = new int[256];
+		int n = 0;
+		for (int symbol = 0; symbol < 256; symbol++) {
+			if (lengths[symbol] > PAIRED) {
+				return false;
+			}
+			if (lengths[symbol] > 0) {
+				used[n++] = symbol;
+			}
+		}
+		if (this.pairs == null) {
+			this.pairs = new int[256 * 256];
+		}
+		for (int a = 0; a < n; a++) {
+			int first = this.codes[used[a]];
+			int firstLength = first >>> 16;
+			for (int b = 0; b < n; b++) {
+				int second = this.codes[used[b]];
+				this.pairs[(used[a] << 8) | used[b]] = ((first & 0xFFFF) | ((second & 0xFFFF) << firstLength))
+						| ((firstLength + (second >>> 16)) << 24);
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Four bytes at a time, two codes of at most {@value #PAIRED} bits each per look-up:
+	 * at most 48 bits beside fewer than 8 waiting bits.
+	 */
+	private void pairedLiterals(byte[] data, int offset, int length) {
+		int[] table = this.pairs;
+		byte[] target = this.out;
+		long buffer = this.bits;
+		int filled = this.count;
+		int at = this.position;
+		int end = offset + length;
+		int i = offset;
+		while (filled >= 8) {
+			target[at++] = (byte) buffer;
+			buffer >>>= 8;
+			filled -= 8;
+		}
+		for (; i + 3 < end; i += 4) {
+			int four = (int) BIG_INT.get(data, i);
+			int first = table[four >>> 16];
+			int second = table[four & 0xFFFF];
+			buffer |= (long) (first & 0xFFFFFF) << filled;
+			filled += first >>> 24;
+			buffer |= (long) (second & 0xFFFFFF) << filled;
+			filled += second >>> 24;
+			LONG.set(target, at, buffer);
+			int bytes = filled >>> 3;
+			at += bytes;
+			buffer >>>= bytes << 3;
+			filled &= 7;
+		}
+		this.bits = buffer;
+		this.count = filled;
+		this.position = at;
+		for (; i < end; i++) {
+			int code = this.codes[data[i] & 0xFF];
 			put(code & 0xFFFF, code >>> 16);
 		}
 	}
@@ -150,9 +248,24 @@ final class HuffmanDeflater {
 	 * The symbols' frequencies; the end of block once, and always two symbols at least.
 	 */
 	private static int[] histogram(int[] counts, byte[] data, int offset, int length) {
+		// four tables, so that runs of one byte do not wait on one counter
+		int[] counts2 = new int[256];
+		int[] counts3 = new int[256];
+		int[] counts4 = new int[256];
 		Arrays.fill(counts, 0);
-		for (int i = offset, end = offset + length; i < end; i++) {
+		int i = offset;
+		int end = offset + length;
+		for (; i + 3 < end; i += 4) {
 			counts[data[i] & 0xFF]++;
+			counts2[data[i + 1] & 0xFF]++;
+			counts3[data[i + 2] & 0xFF]++;
+			counts4[data[i + 3] & 0xFF]++;
+		}
+		for (; i < end; i++) {
+			counts[data[i] & 0xFF]++;
+		}
+		for (int symbol = 0; symbol < 256; symbol++) {
+			counts[symbol] += counts2[symbol] + counts3[symbol] + counts4[symbol];
 		}
 		counts[END_OF_BLOCK] = 1;
 		if (length == 0) {

@@ -1,0 +1,140 @@
+package org.custodian.disclosure;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A part's JSON, written as bytes: the values arrive already encoded to UTF-8 (once, for
+ * the JSON and the CSV together) and are scanned for the bytes JSON escapes, a quote, a
+ * backslash and the control characters, exactly as Jackson escapes them ({@code \n},
+ * {@code \t}, {@code \r}, {@code \b}, {@code \f}, otherwise {@code \}{@code u00XX}); no
+ * byte of a multi-byte UTF-8 character is one of them. Compact, like Jackson's default.
+ */
+final class RecordJson {
+
+	private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * For each byte: 0 as it is, 'u' as {@code \}{@code u00XX}, else the escape's letter.
+	 */
+	private static final byte[] ESCAPES = new byte[256];
+
+	static {
+		for (int b = 0; b < 0x20; b++) {
+			ESCAPES[b] = 'u';
+		}
+		ESCAPES['\b'] = 'b';
+		ESCAPES['\t'] = 't';
+		ESCAPES['\n'] = 'n';
+		ESCAPES['\f'] = 'f';
+		ESCAPES['\r'] = 'r';
+		ESCAPES['"'] = '"';
+		ESCAPES['\\'] = '\\';
+	}
+
+	private final OutputStream out;
+
+	private final byte[] buffer = new byte[64 * 1024];
+
+	private int filled;
+
+	RecordJson(OutputStream out) {
+		this.out = out;
+	}
+
+	/** A property's name as written before its value: the quoted name and a colon. */
+	static byte[] name(String name) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		RecordJson json = new RecordJson(bytes);
+		try {
+			json.string(name.getBytes(StandardCharsets.UTF_8));
+			json.raw((byte) ':');
+			json.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	/** Bytes written as they are (punctuation, names from {@link #name}). */
+	void raw(byte b) throws IOException {
+		if (this.filled == this.buffer.length) {
+			drain();
+		}
+		this.buffer[this.filled++] = b;
+	}
+
+	void raw(byte[] bytes) throws IOException {
+		put(bytes, 0, bytes.length);
+	}
+
+	/** A string value from its UTF-8 bytes, or null. */
+	void value(byte[] utf8) throws IOException {
+		if (utf8 == null) {
+			raw(NULL);
+		}
+		else {
+			string(utf8);
+		}
+	}
+
+	private void string(byte[] utf8) throws IOException {
+		raw((byte) '"');
+		int start = 0;
+		for (int i = 0; i < utf8.length; i++) {
+			byte escape = ESCAPES[utf8[i] & 0xFF];
+			if (escape != 0) {
+				put(utf8, start, i - start);
+				escape(utf8[i], escape);
+				start = i + 1;
+			}
+		}
+		put(utf8, start, utf8.length - start);
+		raw((byte) '"');
+	}
+
+	private void escape(byte b, byte escape) throws IOException {
+		raw((byte) '\\');
+		if (escape != 'u') {
+			raw(escape);
+			return;
+		}
+		raw((byte) 'u');
+		raw((byte) '0');
+		raw((byte) '0');
+		raw(HEX[(b >> 4) & 0xF]);
+		raw(HEX[b & 0xF]);
+	}
+
+	/** Hands on what is buffered. */
+	void flush() throws IOException {
+		drain();
+		this.out.flush();
+	}
+
+	private void put(byte[] bytes, int offset, int length) throws IOException {
+		if (length > this.buffer.length - this.filled) {
+			drain();
+			if (length > this.buffer.length) {
+				this.out.write(bytes, offset, length);
+				return;
+			}
+		}
+		System.arraycopy(bytes, offset, this.buffer, this.filled, length);
+		this.filled += length;
+	}
+
+	private void drain() throws IOException {
+		if (this.filled > 0) {
+			this.out.write(this.buffer, 0, this.filled);
+			this.filled = 0;
+		}
+	}
+
+}
