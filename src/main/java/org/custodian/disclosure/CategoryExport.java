@@ -65,31 +65,40 @@ final class CategoryExport {
 			json.raw((byte) '[');
 			// each value is encoded to UTF-8 once, for the CSV row and the JSON object
 			byte[][] row = new byte[header.size()][];
+			int[] classes = new int[row.length];
 			for (DataRecord record : (Iterable<DataRecord>) records::iterator) {
-				row[0] = SpreadsheetCsv.utf8(record.kind());
-				row[1] = (record.at() != null) ? SpreadsheetCsv.utf8(record.at().toString()) : null;
+				row[0] = ValueBytes.utf8(record.kind());
+				row[1] = (record.at() != null) ? ValueBytes.utf8(record.at().toString()) : null;
 				for (int f = 0; f < fields.size(); f++) {
-					row[f + 2] = SpreadsheetCsv.utf8(record.fields().get(fields.get(f)));
+					row[f + 2] = ValueBytes.utf8(record.fields().get(fields.get(f)));
 				}
 				if (count > 0) {
 					json.raw((byte) ',');
 				}
 				json.raw((byte) '{');
+				for (int c = 0; c < row.length; c++) {
+					classes[c] = ValueBytes.classes(row[c]);
+				}
 				json.raw(name("kind", names));
-				json.value(row[0]);
+				json.value(row[0], classes[0]);
 				json.raw((byte) ',');
 				json.raw(name("at", names));
-				json.value(row[1]);
+				json.value(row[1], classes[1]);
 				int f = 0;
 				for (Map.Entry<String, String> field : record.fields().entrySet()) {
 					json.raw((byte) ',');
 					json.raw(name(field.getKey(), names));
 					boolean listed = f < fields.size() && fields.get(f).equals(field.getKey());
-					json.value(listed ? row[f + 2] : SpreadsheetCsv.utf8(field.getValue()));
+					if (listed) {
+						json.value(row[f + 2], classes[f + 2]);
+					}
+					else {
+						json.value(ValueBytes.utf8(field.getValue()));
+					}
 					f++;
 				}
 				json.raw((byte) '}');
-				csv.row(row, row.length);
+				csv.row(row, classes, row.length);
 				count++;
 			}
 			json.raw((byte) ']');
@@ -103,7 +112,7 @@ final class CategoryExport {
 	private static void property(RecordJson json, String name, String value, Map<String, byte[]> names)
 			throws IOException {
 		json.raw(name(name, names));
-		json.value(SpreadsheetCsv.utf8(value));
+		json.value(ValueBytes.utf8(value));
 	}
 
 	/** A property's name as written, encoded once per part. */

@@ -76,8 +76,18 @@ final class RecordJson {
 
 	/** A string value from its UTF-8 bytes, or null. */
 	void value(byte[] utf8) throws IOException {
+		value(utf8, ValueBytes.classes(utf8));
+	}
+
+	/** A string value from its UTF-8 bytes and what they hold ({@link ValueBytes}). */
+	void value(byte[] utf8, int classes) throws IOException {
 		if (utf8 == null) {
 			raw(NULL);
+		}
+		else if ((classes & ValueBytes.JSON_ESCAPE) == 0) {
+			raw((byte) '"');
+			put(utf8, 0, utf8.length);
+			raw((byte) '"');
 		}
 		else {
 			string(utf8);

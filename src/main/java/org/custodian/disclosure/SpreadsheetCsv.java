@@ -31,26 +31,27 @@ final class SpreadsheetCsv {
 
 	void row(List<String> cells) throws IOException {
 		byte[][] encoded = new byte[cells.size()][];
+		int[] classes = new int[encoded.length];
 		for (int i = 0; i < encoded.length; i++) {
-			encoded[i] = utf8(cells.get(i));
+			encoded[i] = ValueBytes.utf8(cells.get(i));
+			classes[i] = ValueBytes.classes(encoded[i]);
 		}
-		row(encoded, encoded.length);
+		row(encoded, classes, encoded.length);
 	}
 
-	/** A row of cells already encoded to UTF-8 (null is an empty cell). */
-	void row(byte[][] cells, int count) throws IOException {
+	/**
+	 * A row of cells already encoded to UTF-8 (null is an empty cell), with what each
+	 * holds ({@link ValueBytes#classes}).
+	 */
+	void row(byte[][] cells, int[] classes, int count) throws IOException {
 		for (int i = 0; i < count; i++) {
 			if (i > 0) {
 				put((byte) ',');
 			}
-			write(cells[i]);
+			write(cells[i], classes[i]);
 		}
 		put((byte) '\r');
 		put((byte) '\n');
-	}
-
-	static byte[] utf8(String value) {
-		return (value != null) ? value.getBytes(StandardCharsets.UTF_8) : null;
 	}
 
 	/** Hands on what is buffered. */
@@ -67,7 +68,8 @@ final class SpreadsheetCsv {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		SpreadsheetCsv csv = new SpreadsheetCsv(bytes);
 		try {
-			csv.write(utf8(value));
+			byte[] encoded = ValueBytes.utf8(value);
+			csv.write(encoded, ValueBytes.classes(encoded));
 			csv.flush();
 		}
 		catch (IOException ex) {
@@ -76,14 +78,14 @@ final class SpreadsheetCsv {
 		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
-	private void write(byte[] bytes) throws IOException {
+	private void write(byte[] bytes, int classes) throws IOException {
 		if (bytes == null || bytes.length == 0) {
 			return;
 		}
 		// the formula starts are ASCII: a UTF-8 lead byte of another character is none of
 		// them
 		boolean formula = FORMULA_STARTS.indexOf(bytes[0]) >= 0;
-		if (!formula && !needsQuotes(bytes)) {
+		if (!formula && (classes & ValueBytes.CSV_QUOTED) == 0) {
 			put(bytes, 0, bytes.length);
 			return;
 		}
@@ -92,7 +94,7 @@ final class SpreadsheetCsv {
 			put((byte) '\'');
 		}
 		int start = 0;
-		for (int i = 0; i < bytes.length; i++) {
+		for (int i = 0; (classes & ValueBytes.QUOTE) != 0 && i < bytes.length; i++) {
 			if (bytes[i] == '"') {
 				// up to and including the quote, which then starts the next run: doubled
 				put(bytes, start, i + 1 - start);
@@ -101,15 +103,6 @@ final class SpreadsheetCsv {
 		}
 		put(bytes, start, bytes.length - start);
 		put((byte) '"');
-	}
-
-	private static boolean needsQuotes(byte[] value) {
-		for (byte b : value) {
-			if (b == ',' || b == '"' || b == '\n' || b == '\r') {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private void put(byte b) throws IOException {

@@ -36,7 +36,7 @@ class RecordJsonTests {
 				json.raw((byte) ',');
 			}
 			json.raw(RecordJson.name("k\"" + i));
-			json.value(SpreadsheetCsv.utf8(values.get(i)));
+			json.value(ValueBytes.utf8(values.get(i)));
 		}
 		json.raw((byte) ',');
 		json.raw(RecordJson.name("none"));
@@ -65,7 +65,7 @@ class RecordJsonTests {
 		String large = "x\"".repeat(100_000);
 		ByteArrayOutputStream ours = new ByteArrayOutputStream();
 		RecordJson json = new RecordJson(ours);
-		json.value(SpreadsheetCsv.utf8(large));
+		json.value(ValueBytes.utf8(large));
 		json.flush();
 		assertThat(JSON.readTree(ours.toByteArray()).asString()).isEqualTo(large);
 	}
