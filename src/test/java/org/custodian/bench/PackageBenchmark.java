@@ -94,8 +94,9 @@ public final class PackageBenchmark {
 			double freshCpu = written / ((cpu() - cpu) / 1e9);
 			OUT.printf(
 					"Package build (JDK AES, one pass, level %d): %,.0f MB of JSON+CSV in %.1f s = %.1f MB/s "
-							+ "(%.1f MB per CPU-second); package %,d MB%n",
-					level, written, seconds, fresh, freshCpu, Files.size(file) / 1_000_000);
+							+ "(%.1f MB per CPU-second); package %,d MB; peak heap %,d MB of %,d%n",
+					level, written, seconds, fresh, freshCpu, Files.size(file) / 1_000_000, peakHeap() / 1_000_000,
+					Runtime.getRuntime().maxMemory() / 1_000_000);
 			double old = Double.NaN;
 			double oldCpu = Double.NaN;
 			if (Boolean.parseBoolean(System.getProperty("bench.old", "true"))) {
@@ -128,6 +129,15 @@ public final class PackageBenchmark {
 			}
 			Files.delete(directory);
 		}
+	}
+
+	/** The most heap in use at once so far, over the heap's pools, in bytes. */
+	private static long peakHeap() {
+		return java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter((pool) -> pool.getType() == java.lang.management.MemoryType.HEAP)
+			.mapToLong((pool) -> pool.getPeakUsage().getUsed())
+			.sum();
 	}
 
 	/** This process's CPU time in nanoseconds, all threads. */
