@@ -37,14 +37,10 @@ final class RecordJson {
 		ESCAPES['\\'] = '\\';
 	}
 
-	private final OutputStream out;
-
-	private final byte[] buffer = new byte[64 * 1024];
-
-	private int filled;
+	private final OutputBuffer out;
 
 	RecordJson(OutputStream out) {
-		this.out = out;
+		this.out = new OutputBuffer(out);
 	}
 
 	/** A property's name as written before its value: the quoted name and a colon. */
@@ -64,14 +60,11 @@ final class RecordJson {
 
 	/** Bytes written as they are (punctuation, names from {@link #name}). */
 	void raw(byte b) throws IOException {
-		if (this.filled == this.buffer.length) {
-			drain();
-		}
-		this.buffer[this.filled++] = b;
+		this.out.put(b);
 	}
 
 	void raw(byte[] bytes) throws IOException {
-		put(bytes, 0, bytes.length);
+		this.out.put(bytes, 0, bytes.length);
 	}
 
 	/** A string value from its UTF-8 bytes, or null. */
@@ -86,7 +79,7 @@ final class RecordJson {
 		}
 		else if ((classes & ValueBytes.JSON_ESCAPE) == 0) {
 			raw((byte) '"');
-			put(utf8, 0, utf8.length);
+			this.out.put(utf8, 0, utf8.length);
 			raw((byte) '"');
 		}
 		else {
@@ -100,12 +93,12 @@ final class RecordJson {
 		for (int i = 0; i < utf8.length; i++) {
 			byte escape = ESCAPES[utf8[i] & 0xFF];
 			if (escape != 0) {
-				put(utf8, start, i - start);
+				this.out.put(utf8, start, i - start);
 				escape(utf8[i], escape);
 				start = i + 1;
 			}
 		}
-		put(utf8, start, utf8.length - start);
+		this.out.put(utf8, start, utf8.length - start);
 		raw((byte) '"');
 	}
 
@@ -124,27 +117,7 @@ final class RecordJson {
 
 	/** Hands on what is buffered. */
 	void flush() throws IOException {
-		drain();
 		this.out.flush();
-	}
-
-	private void put(byte[] bytes, int offset, int length) throws IOException {
-		if (length > this.buffer.length - this.filled) {
-			drain();
-			if (length > this.buffer.length) {
-				this.out.write(bytes, offset, length);
-				return;
-			}
-		}
-		System.arraycopy(bytes, offset, this.buffer, this.filled, length);
-		this.filled += length;
-	}
-
-	private void drain() throws IOException {
-		if (this.filled > 0) {
-			this.out.write(this.buffer, 0, this.filled);
-			this.filled = 0;
-		}
 	}
 
 }

@@ -36,7 +36,8 @@ final class HuffmanDeflater {
 
 	private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
-	private static final VarHandle BIG_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+	/** Two bytes, the first in the high bits: a pair table's index. */
+	private static final VarHandle PAIR = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
 	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -85,13 +86,8 @@ final class HuffmanDeflater {
 		}
 		put(reverse(1, 4), 4);
 		put(reverse(1, 4), 4);
-		if (pairs(lengths)) {
-			pairedLiterals(data, offset, length);
-		}
-		else {
-			literals(data, offset, length);
-		}
-		put(this.codes[END_OF_BLOCK] & 0xFFFF, this.codes[END_OF_BLOCK] >>> 16);
+		literals(data, offset, length, pairs(lengths));
+		put(this.codes[END_OF_BLOCK] & 0xFFFFFF, this.codes[END_OF_BLOCK] >>> 24);
 		if (last) {
 			while (this.count > 0) {
 				this.out[this.position++] = (byte) this.bits;
@@ -121,33 +117,33 @@ final class HuffmanDeflater {
 		return (total + 7) / 8;
 	}
 
-	private void literals(byte[] data, int offset, int length) {
-		int[] table = this.codes;
+	/**
+	 * Two codes at a time, of one byte each or, with the pair table, of two bytes each:
+	 * at most 30 or 48 bits beside fewer than 8 waiting bits. Then all whole bytes are
+	 * written at once (eight, of which the next write overwrites the incomplete ones),
+	 * without a branch.
+	 */
+	private void literals(byte[] data, int offset, int length, boolean paired) {
+		while (this.count >= 8) {
+			this.out[this.position++] = (byte) this.bits;
+			this.bits >>>= 8;
+			this.count -= 8;
+		}
+		int[] table = paired ? this.pairs : this.codes;
+		int width = paired ? 2 : 1;
 		byte[] target = this.out;
 		long buffer = this.bits;
 		int filled = this.count;
 		int at = this.position;
 		int end = offset + length;
 		int i = offset;
-		// fewer than 32 waiting bits: flush to fewer than 8 first
-		while (filled >= 8) {
-			target[at++] = (byte) buffer;
-			buffer >>>= 8;
-			filled -= 8;
-		}
-		// three codes (at most 45 bits) fit beside fewer than 8 waiting bits; then all
-		// whole bytes are written at once (eight, of which the next write overwrites the
-		// incomplete ones), without a branch
-		for (; i + 2 < end; i += 3) {
-			int first = table[data[i] & 0xFF];
-			int second = table[data[i + 1] & 0xFF];
-			int third = table[data[i + 2] & 0xFF];
-			buffer |= (long) (first & 0xFFFF) << filled;
-			filled += first >>> 16;
-			buffer |= (long) (second & 0xFFFF) << filled;
-			filled += second >>> 16;
-			buffer |= (long) (third & 0xFFFF) << filled;
-			filled += third >>> 16;
+		for (; i + 2 * width <= end; i += 2 * width) {
+			int first = table[index(data, i, paired)];
+			int second = table[index(data, i + width, paired)];
+			buffer |= (long) (first & 0xFFFFFF) << filled;
+			filled += first >>> 24;
+			buffer |= (long) (second & 0xFFFFFF) << filled;
+			filled += second >>> 24;
 			LONG.set(target, at, buffer);
 			int bytes = filled >>> 3;
 			at += bytes;
@@ -158,9 +154,13 @@ final class HuffmanDeflater {
 		this.count = filled;
 		this.position = at;
 		for (; i < end; i++) {
-			int code = table[data[i] & 0xFF];
-			put(code & 0xFFFF, code >>> 16);
+			int code = this.codes[data[i] & 0xFF];
+			put(code & 0xFFFFFF, code >>> 24);
 		}
+	}
+
+	private static int index(byte[] data, int i, boolean paired) {
+		return paired ? (short) PAIR.get(data, i) & 0xFFFF : data[i] & 0xFF;
 	}
 
 	/**
@@ -183,54 +183,14 @@ final class HuffmanDeflater {
 		}
 		for (int a = 0; a < n; a++) {
 			int first = this.codes[used[a]];
-			int firstLength = first >>> 16;
+			int firstLength = first >>> 24;
 			for (int b = 0; b < n; b++) {
 				int second = this.codes[used[b]];
-				this.pairs[(used[a] << 8) | used[b]] = ((first & 0xFFFF) | ((second & 0xFFFF) << firstLength))
-						| ((firstLength + (second >>> 16)) << 24);
+				this.pairs[(used[a] << 8) | used[b]] = ((first & 0xFFFFFF) | ((second & 0xFFFFFF) << firstLength))
+						| ((firstLength + (second >>> 24)) << 24);
 			}
 		}
 		return true;
-	}
-
-	/**
-	 * Four bytes at a time, two codes of at most {@value #PAIRED} bits each per look-up:
-	 * at most 48 bits beside fewer than 8 waiting bits.
-	 */
-	private void pairedLiterals(byte[] data, int offset, int length) {
-		int[] table = this.pairs;
-		byte[] target = this.out;
-		long buffer = this.bits;
-		int filled = this.count;
-		int at = this.position;
-		int end = offset + length;
-		int i = offset;
-		while (filled >= 8) {
-			target[at++] = (byte) buffer;
-			buffer >>>= 8;
-			filled -= 8;
-		}
-		for (; i + 3 < end; i += 4) {
-			int four = (int) BIG_INT.get(data, i);
-			int first = table[four >>> 16];
-			int second = table[four & 0xFFFF];
-			buffer |= (long) (first & 0xFFFFFF) << filled;
-			filled += first >>> 24;
-			buffer |= (long) (second & 0xFFFFFF) << filled;
-			filled += second >>> 24;
-			LONG.set(target, at, buffer);
-			int bytes = filled >>> 3;
-			at += bytes;
-			buffer >>>= bytes << 3;
-			filled &= 7;
-		}
-		this.bits = buffer;
-		this.count = filled;
-		this.position = at;
-		for (; i < end; i++) {
-			int code = this.codes[data[i] & 0xFF];
-			put(code & 0xFFFF, code >>> 16);
-		}
 	}
 
 	private void put(int value, int length) {
@@ -340,7 +300,7 @@ final class HuffmanDeflater {
 		}
 		for (int symbol = 0; symbol < SYMBOLS; symbol++) {
 			int length = lengths[symbol];
-			this.codes[symbol] = (length == 0) ? 0 : reverse(next[length]++, length) | (length << 16);
+			this.codes[symbol] = (length == 0) ? 0 : reverse(next[length]++, length) | (length << 24);
 		}
 	}
 
