@@ -3,23 +3,19 @@ package org.custodian.disclosure;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.custodian.disclosure.format.EncodedEntry;
 import org.custodian.shared.DataCategory;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One category of one target, read from the source once and written as its JSON and its
  * CSV in the same pass, each encoded into a spill file on its own thread.
  */
 final class CategoryExport {
-
-	private static final JsonMapper STREAM = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
 	private CategoryExport() {
 	}
@@ -48,45 +44,80 @@ final class CategoryExport {
 		List<String> fields = source.fields(part.category());
 		List<String> header = new ArrayList<>(List.of("kind", "at"));
 		header.addAll(fields);
+		Map<String, byte[]> names = new HashMap<>();
 		long count = 0;
 		try (AsyncEncoder jsonOut = new AsyncEncoder(passphrase, level, part.jsonSpill());
 				AsyncEncoder csvOut = new AsyncEncoder(passphrase, level, part.csvSpill());
 				Stream<DataRecord> records = source.export(part.accountId(), part.category(), spec.from(), spec.to())) {
 			SpreadsheetCsv csv = new SpreadsheetCsv(csvOut);
 			csv.row(header);
-			List<String> row = new ArrayList<>(header.size());
-			try (JsonGenerator json = STREAM.createGenerator(jsonOut)) {
-				json.writeStartObject();
-				json.writeStringProperty("accountId", part.accountId());
-				json.writeStringProperty("category", part.category().name());
-				json.writeStringProperty("from", spec.from().toString());
-				json.writeStringProperty("to", spec.to().toString());
-				json.writeName("records");
-				json.writeStartArray();
-				for (DataRecord record : (Iterable<DataRecord>) records::iterator) {
-					String at = (record.at() != null) ? record.at().toString() : null;
-					json.writeStartObject();
-					json.writeStringProperty("kind", record.kind());
-					json.writeStringProperty("at", at);
-					for (Map.Entry<String, String> field : record.fields().entrySet()) {
-						json.writeStringProperty(field.getKey(), field.getValue());
-					}
-					json.writeEndObject();
-					row.clear();
-					row.add(record.kind());
-					row.add((at != null) ? at : "");
-					for (String field : fields) {
-						row.add(record.fields().getOrDefault(field, ""));
-					}
-					csv.row(row);
-					count++;
+			RecordJson json = new RecordJson(jsonOut);
+			json.raw((byte) '{');
+			property(json, "accountId", part.accountId(), names);
+			json.raw((byte) ',');
+			property(json, "category", part.category().name(), names);
+			json.raw((byte) ',');
+			property(json, "from", spec.from().toString(), names);
+			json.raw((byte) ',');
+			property(json, "to", spec.to().toString(), names);
+			json.raw((byte) ',');
+			json.raw(name("records", names));
+			json.raw((byte) '[');
+			// each value is encoded to UTF-8 once, for the CSV row and the JSON object
+			byte[][] row = new byte[header.size()][];
+			int[] classes = new int[row.length];
+			for (DataRecord record : (Iterable<DataRecord>) records::iterator) {
+				row[0] = ValueBytes.utf8(record.kind());
+				row[1] = (record.at() != null) ? ValueBytes.utf8(record.at().toString()) : null;
+				for (int f = 0; f < fields.size(); f++) {
+					row[f + 2] = ValueBytes.utf8(record.fields().get(fields.get(f)));
 				}
-				json.writeEndArray();
-				json.writeEndObject();
+				if (count > 0) {
+					json.raw((byte) ',');
+				}
+				json.raw((byte) '{');
+				for (int c = 0; c < row.length; c++) {
+					classes[c] = ValueBytes.classes(row[c]);
+				}
+				json.raw(name("kind", names));
+				json.value(row[0], classes[0]);
+				json.raw((byte) ',');
+				json.raw(name("at", names));
+				json.value(row[1], classes[1]);
+				int f = 0;
+				for (Map.Entry<String, String> field : record.fields().entrySet()) {
+					json.raw((byte) ',');
+					json.raw(name(field.getKey(), names));
+					boolean listed = f < fields.size() && fields.get(f).equals(field.getKey());
+					if (listed) {
+						json.value(row[f + 2], classes[f + 2]);
+					}
+					else {
+						json.value(ValueBytes.utf8(field.getValue()));
+					}
+					f++;
+				}
+				json.raw((byte) '}');
+				csv.row(row, classes, row.length);
+				count++;
 			}
+			json.raw((byte) ']');
+			json.raw((byte) '}');
+			json.flush();
 			csv.flush();
 			return new Exported(jsonOut.finish(), csvOut.finish(), count);
 		}
+	}
+
+	private static void property(RecordJson json, String name, String value, Map<String, byte[]> names)
+			throws IOException {
+		json.raw(name(name, names));
+		json.value(ValueBytes.utf8(value));
+	}
+
+	/** A property's name as written, encoded once per part. */
+	private static byte[] name(String name, Map<String, byte[]> names) {
+		return names.computeIfAbsent(name, RecordJson::name);
 	}
 
 }

@@ -13,37 +13,45 @@ import java.util.List;
  * a formula (OWASP, CSV injection), so it is prefixed with a single quote and quoted. The
  * JSON file beside each CSV keeps every value exactly as recorded. Cells are encoded once
  * and scanned as bytes (no byte of a multi-byte UTF-8 character is a comma, quote or line
- * break), into a buffer of its own handed on in large writes.
+ * break), into a buffer handed on in large writes.
  */
 final class SpreadsheetCsv {
 
 	private static final String FORMULA_STARTS = "=+-@\t\r";
 
-	private final OutputStream out;
-
-	private final byte[] buffer = new byte[64 * 1024];
-
-	private int filled;
+	private final OutputBuffer out;
 
 	SpreadsheetCsv(OutputStream out) {
-		this.out = out;
+		this.out = new OutputBuffer(out);
 	}
 
 	void row(List<String> cells) throws IOException {
-		for (int i = 0; i < cells.size(); i++) {
-			if (i > 0) {
-				put((byte) ',');
-			}
-			write(cells.get(i));
+		byte[][] encoded = new byte[cells.size()][];
+		int[] classes = new int[encoded.length];
+		for (int i = 0; i < encoded.length; i++) {
+			encoded[i] = ValueBytes.utf8(cells.get(i));
+			classes[i] = ValueBytes.classes(encoded[i]);
 		}
-		put((byte) '\r');
-		put((byte) '\n');
+		row(encoded, classes, encoded.length);
+	}
+
+	/**
+	 * A row of cells already encoded to UTF-8 (null is an empty cell), with what each
+	 * holds ({@link ValueBytes#classes}).
+	 */
+	void row(byte[][] cells, int[] classes, int count) throws IOException {
+		for (int i = 0; i < count; i++) {
+			if (i > 0) {
+				this.out.put((byte) ',');
+			}
+			write(cells[i], classes[i]);
+		}
+		this.out.put((byte) '\r');
+		this.out.put((byte) '\n');
 	}
 
 	/** Hands on what is buffered. */
 	void flush() throws IOException {
-		this.out.write(this.buffer, 0, this.filled);
-		this.filled = 0;
 		this.out.flush();
 	}
 
@@ -54,7 +62,8 @@ final class SpreadsheetCsv {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		SpreadsheetCsv csv = new SpreadsheetCsv(bytes);
 		try {
-			csv.write(value);
+			byte[] encoded = ValueBytes.utf8(value);
+			csv.write(encoded, ValueBytes.classes(encoded));
 			csv.flush();
 		}
 		catch (IOException ex) {
@@ -63,63 +72,31 @@ final class SpreadsheetCsv {
 		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
-	private void write(String value) throws IOException {
-		if (value == null || value.isEmpty()) {
+	private void write(byte[] bytes, int classes) throws IOException {
+		if (bytes == null || bytes.length == 0) {
 			return;
 		}
-		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-		boolean formula = FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
-		if (!formula && !needsQuotes(bytes)) {
-			put(bytes, 0, bytes.length);
+		// the formula starts are ASCII: a UTF-8 lead byte of another character is none of
+		// them
+		boolean formula = FORMULA_STARTS.indexOf(bytes[0]) >= 0;
+		if (!formula && (classes & ValueBytes.CSV_QUOTED) == 0) {
+			this.out.put(bytes, 0, bytes.length);
 			return;
 		}
-		put((byte) '"');
+		this.out.put((byte) '"');
 		if (formula) {
-			put((byte) '\'');
+			this.out.put((byte) '\'');
 		}
 		int start = 0;
-		for (int i = 0; i < bytes.length; i++) {
+		for (int i = 0; (classes & ValueBytes.QUOTE) != 0 && i < bytes.length; i++) {
 			if (bytes[i] == '"') {
 				// up to and including the quote, which then starts the next run: doubled
-				put(bytes, start, i + 1 - start);
+				this.out.put(bytes, start, i + 1 - start);
 				start = i;
 			}
 		}
-		put(bytes, start, bytes.length - start);
-		put((byte) '"');
-	}
-
-	private static boolean needsQuotes(byte[] value) {
-		for (byte b : value) {
-			if (b == ',' || b == '"' || b == '\n' || b == '\r') {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private void put(byte b) throws IOException {
-		if (this.filled == this.buffer.length) {
-			drain();
-		}
-		this.buffer[this.filled++] = b;
-	}
-
-	private void put(byte[] bytes, int offset, int length) throws IOException {
-		if (length > this.buffer.length - this.filled) {
-			drain();
-			if (length > this.buffer.length) {
-				this.out.write(bytes, offset, length);
-				return;
-			}
-		}
-		System.arraycopy(bytes, offset, this.buffer, this.filled, length);
-		this.filled += length;
-	}
-
-	private void drain() throws IOException {
-		this.out.write(this.buffer, 0, this.filled);
-		this.filled = 0;
+		this.out.put(bytes, start, bytes.length - start);
+		this.out.put((byte) '"');
 	}
 
 }

@@ -356,6 +356,9 @@ class PackageFormatTests {
 		assertThat(SpreadsheetCsv.cell("\rx")).isEqualTo("\"'\rx\"");
 		assertThat(SpreadsheetCsv.cell("a, b")).isEqualTo("\"a, b\"");
 		assertThat(SpreadsheetCsv.cell("a=b")).isEqualTo("a=b");
+		assertThat(SpreadsheetCsv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+		assertThat(SpreadsheetCsv.cell("two\nlines")).isEqualTo("\"two\nlines\"");
+		assertThat(SpreadsheetCsv.cell("back\\slash")).isEqualTo("back\\slash");
 	}
 
 	private String verify(Path file, String key) {

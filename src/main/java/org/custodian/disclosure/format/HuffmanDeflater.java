@@ -25,6 +25,9 @@ final class HuffmanDeflater {
 
 	private static final int MAX_LENGTH = 15;
 
+	/** The longest code for which two bytes are coded with one look-up. */
+	private static final int PAIRED = 12;
+
 	/** The order in which the code-length code's lengths are sent (RFC 1951, 3.2.7). */
 	private static final int[] ORDER = { 16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15 };
 
@@ -33,12 +36,23 @@ final class HuffmanDeflater {
 
 	private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
+	/** Two bytes, the first in the high bits: a pair table's index. */
+	private static final VarHandle PAIR = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+
+	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
 	/** A block's coded bytes: at most 15 bits a byte, and the header. */
 	private final byte[] out = new byte[2 * BLOCK + 1024];
 
 	private final int[] frequencies = new int[SYMBOLS];
 
 	private final int[] codes = new int[SYMBOLS];
+
+	/**
+	 * Where no code is longer than {@value #PAIRED} bits: the codes of two bytes at once,
+	 * indexed by the two bytes, only for pairs of bytes the block holds.
+	 */
+	private int[] pairs;
 
 	private long bits;
 
@@ -72,8 +86,8 @@ final class HuffmanDeflater {
 		}
 		put(reverse(1, 4), 4);
 		put(reverse(1, 4), 4);
-		literals(data, offset, length);
-		put(this.codes[END_OF_BLOCK] & 0xFFFF, this.codes[END_OF_BLOCK] >>> 16);
+		literals(data, offset, length, pairs(lengths));
+		put(this.codes[END_OF_BLOCK] & 0xFFFFFF, this.codes[END_OF_BLOCK] >>> 24);
 		if (last) {
 			while (this.count > 0) {
 				this.out[this.position++] = (byte) this.bits;
@@ -103,36 +117,80 @@ final class HuffmanDeflater {
 		return (total + 7) / 8;
 	}
 
-	private void literals(byte[] data, int offset, int length) {
-		int[] table = this.codes;
+	/**
+	 * Two codes at a time, of one byte each or, with the pair table, of two bytes each:
+	 * at most 30 or 48 bits beside fewer than 8 waiting bits. Then all whole bytes are
+	 * written at once (eight, of which the next write overwrites the incomplete ones),
+	 * without a branch.
+	 */
+	private void literals(byte[] data, int offset, int length, boolean paired) {
+		while (this.count >= 8) {
+			this.out[this.position++] = (byte) this.bits;
+			this.bits >>>= 8;
+			this.count -= 8;
+		}
+		int[] table = paired ? this.pairs : this.codes;
+		int width = paired ? 2 : 1;
 		byte[] target = this.out;
 		long buffer = this.bits;
 		int filled = this.count;
 		int at = this.position;
 		int end = offset + length;
 		int i = offset;
-		// two codes (at most 30 bits) fit beside fewer than 32 waiting bits
-		for (; i + 1 < end; i += 2) {
-			int first = table[data[i] & 0xFF];
-			int second = table[data[i + 1] & 0xFF];
-			buffer |= (long) (first & 0xFFFF) << filled;
-			filled += first >>> 16;
-			buffer |= (long) (second & 0xFFFF) << filled;
-			filled += second >>> 16;
-			if (filled >= 32) {
-				INT.set(target, at, (int) buffer);
-				at += 4;
-				buffer >>>= 32;
-				filled -= 32;
-			}
+		for (; i + 2 * width <= end; i += 2 * width) {
+			int first = table[index(data, i, paired)];
+			int second = table[index(data, i + width, paired)];
+			buffer |= (long) (first & 0xFFFFFF) << filled;
+			filled += first >>> 24;
+			buffer |= (long) (second & 0xFFFFFF) << filled;
+			filled += second >>> 24;
+			LONG.set(target, at, buffer);
+			int bytes = filled >>> 3;
+			at += bytes;
+			buffer >>>= bytes << 3;
+			filled &= 7;
 		}
 		this.bits = buffer;
 		this.count = filled;
 		this.position = at;
-		if (i < end) {
-			int code = table[data[i] & 0xFF];
-			put(code & 0xFFFF, code >>> 16);
+		for (; i < end; i++) {
+			int code = this.codes[data[i] & 0xFF];
+			put(code & 0xFFFFFF, code >>> 24);
 		}
+	}
+
+	private static int index(byte[] data, int i, boolean paired) {
+		return paired ? (short) PAIR.get(data, i) & 0xFFFF : data[i] & 0xFF;
+	}
+
+	/**
+	 * Fills the pair table if every code of the block is short enough, for the bytes the
+	 * block holds; returns whether it did.
+	 */
+	private boolean pairs(int[] lengths) {
+		int[] used = new int[256];
+		int n = 0;
+		for (int symbol = 0; symbol < 256; symbol++) {
+			if (lengths[symbol] > PAIRED) {
+				return false;
+			}
+			if (lengths[symbol] > 0) {
+				used[n++] = symbol;
+			}
+		}
+		if (this.pairs == null) {
+			this.pairs = new int[256 * 256];
+		}
+		for (int a = 0; a < n; a++) {
+			int first = this.codes[used[a]];
+			int firstLength = first >>> 24;
+			for (int b = 0; b < n; b++) {
+				int second = this.codes[used[b]];
+				this.pairs[(used[a] << 8) | used[b]] = ((first & 0xFFFFFF) | ((second & 0xFFFFFF) << firstLength))
+						| ((firstLength + (second >>> 24)) << 24);
+			}
+		}
+		return true;
 	}
 
 	private void put(int value, int length) {
@@ -150,9 +208,24 @@ final class HuffmanDeflater {
 	 * The symbols' frequencies; the end of block once, and always two symbols at least.
 	 */
 	private static int[] histogram(int[] counts, byte[] data, int offset, int length) {
+		// four tables, so that runs of one byte do not wait on one counter
+		int[] counts2 = new int[256];
+		int[] counts3 = new int[256];
+		int[] counts4 = new int[256];
 		Arrays.fill(counts, 0);
-		for (int i = offset, end = offset + length; i < end; i++) {
+		int i = offset;
+		int end = offset + length;
+		for (; i + 3 < end; i += 4) {
 			counts[data[i] & 0xFF]++;
+			counts2[data[i + 1] & 0xFF]++;
+			counts3[data[i + 2] & 0xFF]++;
+			counts4[data[i + 3] & 0xFF]++;
+		}
+		for (; i < end; i++) {
+			counts[data[i] & 0xFF]++;
+		}
+		for (int symbol = 0; symbol < 256; symbol++) {
+			counts[symbol] += counts2[symbol] + counts3[symbol] + counts4[symbol];
 		}
 		counts[END_OF_BLOCK] = 1;
 		if (length == 0) {
@@ -227,7 +300,7 @@ final class HuffmanDeflater {
 		}
 		for (int symbol = 0; symbol < SYMBOLS; symbol++) {
 			int length = lengths[symbol];
-			this.codes[symbol] = (length == 0) ? 0 : reverse(next[length]++, length) | (length << 16);
+			this.codes[symbol] = (length == 0) ? 0 : reverse(next[length]++, length) | (length << 24);
 		}
 	}
 
