@@ -19,18 +19,18 @@ import static org.awaitility.Awaitility.await;
  * Account holders on the platform, and the posts they own on the sample platform, with
  * their mailbox on the test run's SMTP server (GreenMail).
  */
-final class Holders {
+public final class Holders {
 
 	static final GreenMail mail = TestMail.server();
 
 	private final JdbcClient jdbc;
 
-	Holders(JdbcClient jdbc) {
+	public Holders(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** A holder: the account id and their own mail domain. */
-	record Holder(String accountId, String domain) {
+	public record Holder(String accountId, String domain) {
 
 		String email() {
 			return this.accountId + "@" + this.domain;
@@ -38,7 +38,7 @@ final class Holders {
 
 	}
 
-	Holder holder(boolean compromised) {
+	public Holder holder(boolean compromised) {
 		String id = "h" + UUID.randomUUID().toString().substring(0, 8);
 		String domain = "u" + UUID.randomUUID().toString().substring(0, 8) + ".example";
 		this.jdbc.sql("""
@@ -48,7 +48,7 @@ final class Holders {
 	}
 
 	/** A post of the holder's on the sample platform; returns its id. */
-	String postBy(Holder holder) {
+	public String postBy(Holder holder) {
 		String post = Removals.post();
 		this.jdbc.sql("INSERT INTO sample_platform_item (value, owner_account, changed_at) VALUES (?, ?, now())")
 			.params(post, holder.accountId())
@@ -56,8 +56,15 @@ final class Holders {
 		return post;
 	}
 
-	MimeMessage awaitMail(Holder holder, String subjectPart) {
+	public MimeMessage awaitMail(Holder holder, String subjectPart) {
 		await().atMost(Duration.ofSeconds(20)).until(() -> find(holder, subjectPart) != null);
+		// The mail leaves before the sending transaction commits its link: wait for the
+		// commit, or the link's token may not open anything yet.
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM holder_notice WHERE account_id = ? AND status = 'SENT'")
+				.param(holder.accountId())
+				.query(Integer.class)
+				.single() >= mailCount(holder));
 		return find(holder, subjectPart);
 	}
 
@@ -91,7 +98,7 @@ final class Holders {
 	}
 
 	/** The whole appeal link in a notice. */
-	static String link(MimeMessage message) {
+	public static String link(MimeMessage message) {
 		Matcher link = Pattern.compile("http://\\S+/appeal\\?token=[A-Za-z0-9_-]+").matcher(body(message));
 		assertThat(link.find()).as(body(message)).isTrue();
 		return link.group();
