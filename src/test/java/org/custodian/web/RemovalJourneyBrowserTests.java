@@ -10,7 +10,6 @@ import com.microsoft.playwright.options.FilePayload;
 import org.assertj.core.api.Assertions;
 import org.custodian.notice.HolderNotices;
 import org.custodian.removal.Holders;
-import org.custodian.support.TestMail;
 import org.custodian.support.World;
 import org.custodian.transparency.Period;
 import org.junit.jupiter.api.Test;
@@ -122,17 +121,7 @@ class RemovalJourneyBrowserTests extends BrowserTest {
 	private Page officer(String timeZone, World.Agency agency) {
 		String email = "removals." + java.util.UUID.randomUUID().toString().substring(0, 6) + "@" + agency.domain();
 		Page officer = context(timeZone).newPage();
-		officer.navigate(url("/portal/register"));
-		officer.getByLabel("Official e-mail address").fill(email);
-		officer.getByLabel("Full name").fill("Removal Officer");
-		officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
-		officer.navigate(TestMail.linkTo(email));
-		officer.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(WebAccounts.PASSWORD);
-		officer.getByLabel("Password again").fill(WebAccounts.PASSWORD);
-		officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and set the password")).click();
-		officer.navigate(url("/portal/login"));
-		signIn(officer, email, "");
-		enrol(officer);
+		registerOfficer(officer, email, "Removal Officer");
 		return officer;
 	}
 
