@@ -51,7 +51,7 @@ final class AppealRows {
 					.allow(ANONYMOUS)
 					.page()
 					.readOnly()
-					.on(AppealRows::linkSent),
+					.on(AppealRows::linkOpened),
 				publicPage("POST", "/appeal").publicRow("the holder's one-time link is the credential")
 					.allow(ANONYMOUS)
 					.on(AppealRows::linkSent)
@@ -89,8 +89,16 @@ final class AppealRows {
 			.params(sha256(token), notice, request.var("item"))
 			.update();
 		String id = request.var("id");
-		return new Target(Map.of("id", id, "item", request.var("item"), "token", token, "?", "?token=" + token),
+		return new Target(Map.of("id", id, "item", request.var("item"), "token", token),
 				List.of(id, request.var("item")), state(f, id));
+	}
+
+	/** The link as the holder opens it: its token in the query. */
+	static Target linkOpened(Fixtures f) {
+		Target link = linkSent(f);
+		Map<String, String> vars = new java.util.HashMap<>(link.vars());
+		vars.put("?", "?token=" + link.var("token"));
+		return new Target(vars, link.subjects(), link.state());
 	}
 
 	/** The holder has appealed. */
