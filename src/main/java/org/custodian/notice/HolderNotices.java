@@ -95,8 +95,8 @@ public class HolderNotices {
 			Map<String, String> values, String linkPath) {
 	}
 
-	/** A one-time link as found by its token. */
-	public record Link(UUID subjectId, String accountId, boolean used) {
+	/** A one-time link as found by its token, and when it was sent. */
+	public record Link(UUID subjectId, String accountId, boolean used, Instant createdAt) {
 	}
 
 	/**
@@ -188,11 +188,12 @@ public class HolderNotices {
 		if (token == null || token.isBlank() || token.length() > 200) {
 			return Optional.empty();
 		}
-		return this.jdbc
-			.sql("SELECT subject_id, account_id, used_at FROM holder_notice_link WHERE token_hash = ? FOR UPDATE")
+		return this.jdbc.sql("""
+				SELECT subject_id, account_id, used_at, created_at FROM holder_notice_link
+				WHERE token_hash = ? FOR UPDATE""")
 			.param(sha256(token.strip()))
 			.query((rs, row) -> new Link(rs.getObject("subject_id", UUID.class), rs.getString("account_id"),
-					rs.getObject("used_at") != null))
+					rs.getObject("used_at") != null, rs.getObject("created_at", OffsetDateTime.class).toInstant()))
 			.optional();
 	}
 

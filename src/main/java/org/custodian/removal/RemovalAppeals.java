@@ -1,6 +1,7 @@
 package org.custodian.removal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.custodian.shared.FieldProblems;
 import org.custodian.shared.FourEyes;
 import org.custodian.shared.NotFoundException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,8 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Appeals (DSA Art. 20): the holder of withheld or removed content files one with the
  * one-time link of their notice; a staff member who did not decide the item (neither its
  * proposer nor its approver) upholds the decision or restores the item through every
- * {@link ContentControls}; the holder is told the outcome. Each step is one transaction
- * with its audit events.
+ * {@link ContentControls}; the holder is told the outcome. A link opens an appeal for
+ * {@code custodian.removal.appeal-window} (six months by default: DSA Art. 20(1) asks for
+ * at least six months after the decision; ADR 0027). Each step is one transaction with
+ * its audit events.
  */
 @Service
 public class RemovalAppeals {
@@ -50,8 +54,11 @@ public class RemovalAppeals {
 
 	private final Clock clock;
 
+	private final Duration window;
+
 	RemovalAppeals(HolderNotices links, RemovalRequests requests, RemovalNotices notices,
-			List<ContentControls> controls, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+			List<ContentControls> controls, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+			@Value("${custodian.removal.appeal-window:183d}") Duration window) {
 		this.links = links;
 		this.requests = requests;
 		this.notices = notices;
@@ -59,25 +66,43 @@ public class RemovalAppeals {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
-	}
-
-	/** What the public appeal page shows for a link. */
-	public record Appealable(String caseNumber, String item, String effect, List<String> effectIn) {
+		this.window = window;
 	}
 
 	/**
-	 * What a link is about, for the public page: 404 for an unknown token, 410 for a used
-	 * one.
+	 * What the public appeal page shows for a link: what the holder's notice said (the
+	 * item, the effect and where, the authority that asked and its legal ground).
 	 */
-	@Transactional(readOnly = true)
+	public record Appealable(String caseNumber, String itemKind, String item, String effect, List<String> effectIn,
+			String jurisdiction, String issuingAuthority, String basis, String legalBasis) {
+	}
+
+	/**
+	 * What a link is about, for the public page; opening it changes nothing. 404 for an
+	 * unknown token, 410 for a used or an expired one.
+	 */
+	@Transactional
 	public Appealable appealable(String token) {
+		Found found = item(open(token).subjectId());
+		RemovalRequest request = found.request();
+		return new Appealable(request.caseNumber(), found.item().kind().name(), found.item().value(),
+				found.item().effect(), found.item().effectIn(), request.jurisdiction().code(),
+				request.issuingAuthority(), request.basis().name(), request.legalBasis());
+	}
+
+	/**
+	 * The link a token opens, locked for this transaction, if it still opens anything:
+	 * unknown (404), already used or older than the appeal window (410) opens nothing.
+	 */
+	private HolderNotices.Link open(String token) {
 		HolderNotices.Link link = this.links.link(token).orElseThrow(() -> new NotFoundException(NO_LINK));
 		if (link.used()) {
 			throw new AppealLinkUsed();
 		}
-		Found found = item(link.subjectId());
-		return new Appealable(found.request().caseNumber(), found.item().value(), found.item().effect(),
-				found.item().effectIn());
+		if (link.createdAt().plus(this.window).isBefore(Instant.now(this.clock))) {
+			throw new AppealLinkExpired();
+		}
+		return link;
 	}
 
 	/**
@@ -91,10 +116,7 @@ public class RemovalAppeals {
 		problems.check(token != null && !token.isBlank(), "token", "is required: the token of the appeal link");
 		String text = problems.required(statement, "statement", 5000);
 		problems.throwIfAny();
-		HolderNotices.Link link = this.links.link(token).orElseThrow(() -> new NotFoundException(NO_LINK));
-		if (link.used()) {
-			throw new AppealLinkUsed();
-		}
+		HolderNotices.Link link = open(token);
 		Found found = item(link.subjectId());
 		this.requests.lock(found.request().id());
 		Instant now = Instant.now(this.clock);
@@ -118,8 +140,7 @@ public class RemovalAppeals {
 	public void decide(UUID requestId, UUID appealId, String outcome, String reason, CurrentUser caller) {
 		caller.require(Action.DECIDE_REMOVAL_APPEAL);
 		FieldProblems problems = new FieldProblems();
-		problems.check("UPHOLD".equals(outcome) || "RESTORE".equals(outcome), "outcome",
-				"is required: UPHOLD or RESTORE");
+		AppealOutcome chosen = problems.enumValue(AppealOutcome.class, outcome, "outcome", true);
 		String why = problems.required(reason, "reason", 2000);
 		problems.throwIfAny();
 		RemovalRequest request = this.requests.lock(requestId);
@@ -148,13 +169,13 @@ public class RemovalAppeals {
 		FourEyes.requireAnother(String.valueOf(deciders.get("proposed_by")), caller.id().toString(), refusal);
 		FourEyes.requireAnother(String.valueOf(deciders.get("decided_by")), caller.id().toString(), refusal);
 		Instant now = Instant.now(this.clock);
-		boolean restore = "RESTORE".equals(outcome);
+		boolean restore = chosen == AppealOutcome.RESTORE;
 		this.jdbc.sql("""
 				UPDATE removal_appeal SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ?""")
 			.params(restore ? "RESTORED" : "UPHELD", caller.id(), RemovalRequests.utc(now), why, appealId)
 			.update();
 		Found found = new Found(request, item);
-		Map<String, Object> details = details(found, outcome);
+		Map<String, Object> details = details(found, chosen.name());
 		details.put("reason", why);
 		this.events.publishEvent(
 				new AuditedAction(caller.actor(), "removal.appeal-decided", SUBJECT, appealId.toString(), details));
@@ -168,7 +189,7 @@ public class RemovalAppeals {
 			this.events.publishEvent(new AuditedAction(caller.actor(), "removal.item-restored", RemovalAudit.ITEM,
 					item.id().toString(), restored));
 		}
-		this.notices.appealDecided(request, item, (String) appeal.get("account_id"), outcome, why, now);
+		this.notices.appealDecided(request, item, (String) appeal.get("account_id"), chosen.name(), why, now);
 	}
 
 	private record Found(RemovalRequest request, RemovalRequest.Item item) {

@@ -2,10 +2,12 @@ package org.custodian.review;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.custodian.policy.CategoryFinding;
 import org.custodian.shared.DataCategory;
@@ -31,6 +33,23 @@ public record Decision(UUID id, Outcome outcome, Set<DataCategory> categories, S
 	 * One consideration as sent.
 	 */
 	public record FindingForm(String verdict, String note) {
+
+		/**
+		 * The assessment as a form posts it, each consideration under
+		 * {@code assessment.<field>.verdict} and {@code assessment.<field>.note}: the
+		 * same fields on every page that asks for one.
+		 * @param field a form field's value by name (null if not sent)
+		 */
+		public static Map<String, FindingForm> fromFields(Function<String, String> field) {
+			Map<String, FindingForm> assessment = new LinkedHashMap<>();
+			for (Consideration consideration : Consideration.values()) {
+				String prefix = "assessment." + consideration.field();
+				assessment.put(consideration.field(),
+						new FindingForm(field.apply(prefix + ".verdict"), field.apply(prefix + ".note")));
+			}
+			return assessment;
+		}
+
 	}
 
 	/**

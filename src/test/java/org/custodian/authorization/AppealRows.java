@@ -16,12 +16,16 @@ import static org.custodian.authorization.Caller.APPROVER;
 import static org.custodian.authorization.Caller.HUMAN_RIGHTS_LEAD;
 import static org.custodian.authorization.Caller.REVIEWER;
 import static org.custodian.authorization.Row.api;
+import static org.custodian.authorization.Row.console;
+import static org.custodian.authorization.Row.publicPage;
 
 /**
  * The matrix's appeal rows (issue 12): the account holder files an appeal with the
  * one-time link of their notice (no sign-in: the token is the credential); a reviewer,
- * approver or human-rights lead who did not decide the item decides it. In the fixture
- * the proposer proposed and the cast's approver approved the item, so both are refused.
+ * approver or human-rights lead who did not decide the item decides it, over the API and
+ * on the console; the public appeal page opens the link and files through its form. In
+ * the fixture the proposer proposed and the cast's approver approved the item, so both
+ * are refused.
  */
 final class AppealRows {
 
@@ -37,6 +41,23 @@ final class AppealRows {
 				api("POST", "/api/v1/removal-requests/{id}/appeals/{appealId}/decision")
 					// the cast's approver approved the item: refused (403) by the
 					// relationship
+					.allow(REVIEWER, HUMAN_RIGHTS_LEAD)
+					.on(AppealRows::appealFiled)
+					.fourEyes()
+					.body(Map.of("outcome", "RESTORE", "reason", "Protected expression")),
+				// The public page the notice links to: opening it changes nothing; its
+				// form files the appeal through the same use case.
+				publicPage("GET", "/appeal").publicRow("opening the e-mailed link changes nothing")
+					.allow(ANONYMOUS)
+					.page()
+					.readOnly()
+					.on(AppealRows::linkOpened),
+				publicPage("POST", "/appeal").publicRow("the holder's one-time link is the credential")
+					.allow(ANONYMOUS)
+					.on(AppealRows::linkSent)
+					.body((t, c) -> Map.of("token", t.var("token"), "statement", "It is true")),
+				console("POST", "/console/removals/{id}/appeals/{appealId}/decision")
+					// as over the API: the cast's approver approved the item (403)
 					.allow(REVIEWER, HUMAN_RIGHTS_LEAD)
 					.on(AppealRows::appealFiled)
 					.fourEyes()
@@ -70,6 +91,14 @@ final class AppealRows {
 		String id = request.var("id");
 		return new Target(Map.of("id", id, "item", request.var("item"), "token", token),
 				List.of(id, request.var("item")), state(f, id));
+	}
+
+	/** The link as the holder opens it: its token in the query. */
+	static Target linkOpened(Fixtures f) {
+		Target link = linkSent(f);
+		Map<String, String> vars = new java.util.HashMap<>(link.vars());
+		vars.put("?", "?token=" + link.var("token"));
+		return new Target(vars, link.subjects(), link.state());
 	}
 
 	/** The holder has appealed. */

@@ -20,7 +20,10 @@ final class Inventory {
 	private Inventory() {
 	}
 
-	/** Every POST, PUT, PATCH and DELETE under /api, /console and /portal. */
+	/**
+	 * Every POST, PUT, PATCH and DELETE under /api, /console and /portal, and the public
+	 * appeal page.
+	 */
 	static Set<String> stateChanging(ApplicationContext context) {
 		Set<String> endpoints = new TreeSet<>();
 		for (RequestMappingInfo info : mappings(context)) {
@@ -34,7 +37,10 @@ final class Inventory {
 		return endpoints;
 	}
 
-	/** Every mapped method and path under /api, /console and /portal. */
+	/**
+	 * Every mapped method and path under /api, /console and /portal, and the public
+	 * appeal page.
+	 */
 	static Set<String> all(ApplicationContext context) {
 		Set<String> endpoints = new TreeSet<>();
 		for (RequestMappingInfo info : mappings(context)) {
@@ -56,7 +62,8 @@ final class Inventory {
 	private static Set<String> paths(RequestMappingInfo info) {
 		Set<String> paths = new TreeSet<>();
 		for (String path : info.getPatternValues()) {
-			if (path.startsWith("/api/") || path.startsWith("/console/") || path.startsWith("/portal/")) {
+			if (path.startsWith("/api/") || path.startsWith("/console/") || path.startsWith("/portal/")
+					|| path.equals("/appeal")) {
 				paths.add(path);
 			}
 		}

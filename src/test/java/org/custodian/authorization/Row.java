@@ -15,7 +15,9 @@ final class Row {
 
 	enum Surface {
 
-		API, CONSOLE, PORTAL
+		API, CONSOLE, PORTAL,
+		/** A browser page anyone may open, such as the holder's appeal page. */
+		PUBLIC
 
 	}
 
@@ -83,6 +85,11 @@ final class Row {
 
 	static Row portal(String method, String pattern) {
 		return new Row(Surface.PORTAL, method, pattern);
+	}
+
+	/** A public browser page: called without a session (see {@link #publicRow}). */
+	static Row publicPage(String method, String pattern) {
+		return new Row(Surface.PUBLIC, method, pattern);
 	}
 
 	Row allow(Caller first, Caller... more) {

@@ -58,6 +58,13 @@ public final class Holders {
 
 	public MimeMessage awaitMail(Holder holder, String subjectPart) {
 		await().atMost(Duration.ofSeconds(20)).until(() -> find(holder, subjectPart) != null);
+		// The mail leaves before the sending transaction commits its link: wait for the
+		// commit, or the link's token may not open anything yet.
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM holder_notice WHERE account_id = ? AND status = 'SENT'")
+				.param(holder.accountId())
+				.query(Integer.class)
+				.single() >= mailCount(holder));
 		return find(holder, subjectPart);
 	}
 
@@ -91,7 +98,7 @@ public final class Holders {
 	}
 
 	/** The whole appeal link in a notice. */
-	static String link(MimeMessage message) {
+	public static String link(MimeMessage message) {
 		Matcher link = Pattern.compile("http://\\S+/appeal\\?token=[A-Za-z0-9_-]+").matcher(body(message));
 		assertThat(link.find()).as(body(message)).isTrue();
 		return link.group();

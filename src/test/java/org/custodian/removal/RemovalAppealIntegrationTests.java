@@ -1,8 +1,6 @@
 package org.custodian.removal;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
@@ -49,24 +47,10 @@ class RemovalAppealIntegrationTests extends IntegrationTest {
 		this.approver = this.world.staff("APPROVER");
 	}
 
-	/** Three items decided RESTRICT / REMOVE / NO_ACTION and approved. */
-	private record Decided(String id, List<String> items, String restricted, String removed, String kept) {
-	}
-
-	private Decided decide(Holders.Holder restrictedBy, Holders.Holder removedBy, Holders.Holder keptBy) {
-		String restricted = this.holders.postBy(restrictedBy);
-		String removed = this.holders.postBy(removedBy);
-		String kept = this.holders.postBy(keptBy);
-		String id = this.removals.submit(this.officer, Removals.order(List.of("MC"), restricted, removed, kept));
-		List<String> items = this.removals.itemIds(this.reviewer, id);
-		Map<String, String> decisions = new LinkedHashMap<>();
-		decisions.put(items.get(0), "RESTRICT_IN_JURISDICTION");
-		decisions.put(items.get(1), "REMOVE_GLOBALLY");
-		decisions.put(items.get(2), "NO_ACTION:PROTECTED_EXPRESSION");
-		assertThat(this.removals.propose(this.reviewer, id, decisions).status()).isEqualTo(200);
-		assertThat(this.removals.approve(this.approver, id).status()).isEqualTo(200);
-		this.notices.sendDue(Instant.now());
-		return new Decided(id, items, restricted, removed, kept);
+	private DecidedRemovals.Decided decide(Holders.Holder restrictedBy, Holders.Holder removedBy,
+			Holders.Holder keptBy) {
+		return new DecidedRemovals(this.removals, this.holders, this.notices).decide(this.officer, this.reviewer,
+				this.approver, restrictedBy, removedBy, keptBy);
 	}
 
 	@Test
@@ -74,7 +58,7 @@ class RemovalAppealIntegrationTests extends IntegrationTest {
 		Holders.Holder restrictedBy = this.holders.holder(false);
 		Holders.Holder removedBy = this.holders.holder(false);
 		Holders.Holder keptBy = this.holders.holder(false);
-		Decided decided = decide(restrictedBy, removedBy, keptBy);
+		DecidedRemovals.Decided decided = decide(restrictedBy, removedBy, keptBy);
 
 		MimeMessage notice = this.holders.awaitMail(restrictedBy, "restricted");
 		String body = Holders.body(notice);
@@ -103,7 +87,7 @@ class RemovalAppealIntegrationTests extends IntegrationTest {
 	@Test
 	void aCompromisedAccountsNoticeIsWithheldOnTheRecord() {
 		Holders.Holder compromised = this.holders.holder(true);
-		Decided decided = decide(compromised, this.holders.holder(false), this.holders.holder(false));
+		DecidedRemovals.Decided decided = decide(compromised, this.holders.holder(false), this.holders.holder(false));
 		assertThat(this.holders.mailCount(compromised)).isZero();
 		assertThat(this.jdbc
 			.sql("""
@@ -116,7 +100,7 @@ class RemovalAppealIntegrationTests extends IntegrationTest {
 	@Test
 	void theHolderAppealsWithTheLinkAndSomeoneWhoDidNotDecideRestoresTheItem() {
 		Holders.Holder holder = this.holders.holder(false);
-		Decided decided = decide(holder, this.holders.holder(false), this.holders.holder(false));
+		DecidedRemovals.Decided decided = decide(holder, this.holders.holder(false), this.holders.holder(false));
 		String token = Holders.token(this.holders.awaitMail(holder, "restricted"));
 		assertThat(this.removals.seen(decided.restricted(), "MC").path("visible").asBoolean()).isFalse();
 		assertThat(this.removals.seen(decided.restricted(), "US").path("visible").asBoolean()).isTrue();
@@ -149,6 +133,16 @@ class RemovalAppealIntegrationTests extends IntegrationTest {
 		assertThat(this.removals.seen(decided.restricted(), "MC").path("visible").asBoolean()).isFalse();
 
 		World.Person another = this.world.staff("HUMAN_RIGHTS_LEAD");
+		Api.Response badOutcome = this.api.as(another.token())
+			.post(decision, Map.of("outcome", "MAYBE", "reason", "Unsure"));
+		assertThat(badOutcome.status()).as(badOutcome.toString()).isEqualTo(400);
+		assertThat(badOutcome.contentType()).contains("application/problem+json");
+		assertThat(badOutcome.errorFields()).containsExactly("outcome");
+		assertThat(this.api.as(another.token()).post(decision, Map.of("reason", "No outcome")).errorFields())
+			.containsExactly("outcome");
+		assertThat(this.removals.seen(decided.restricted(), "MC").path("visible").asBoolean())
+			.as("a refused decision changes nothing")
+			.isFalse();
 		Api.Response restored = this.api.as(another.token()).post(decision, restore);
 		assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
 		assertThat(restored.json().path("appeals").get(0).path("status").asString()).isEqualTo("RESTORED");
@@ -178,7 +172,7 @@ class RemovalAppealIntegrationTests extends IntegrationTest {
 	@Test
 	void anAppealUpheldKeepsTheItemWithheld() {
 		Holders.Holder holder = this.holders.holder(false);
-		Decided decided = decide(holder, this.holders.holder(false), this.holders.holder(false));
+		DecidedRemovals.Decided decided = decide(holder, this.holders.holder(false), this.holders.holder(false));
 		String token = Holders.token(this.holders.awaitMail(holder, "restricted"));
 		String appealId = this.api.anonymous()
 			.post("/api/v1/appeals", Map.of("token", token, "statement", "Please look again"))

@@ -15,6 +15,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.custodian.identity.Totp;
 import org.custodian.support.IntegrationTest;
+import org.custodian.support.TestMail;
 import org.custodian.support.World;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +78,26 @@ abstract class BrowserTest extends IntegrationTest {
 		signIn(page, account.email(), "");
 		enrol(page);
 		return page;
+	}
+
+	/**
+	 * Registers an officer through the portal on this page: the e-mailed link, the
+	 * password, the first sign-in with a second factor; ends on "My requests".
+	 */
+	void registerOfficer(Page officer, String email, String name) {
+		officer.navigate(url("/portal/register"));
+		officer.getByLabel("Official e-mail address").fill(email);
+		officer.getByLabel("Full name").fill(name);
+		officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+		assertThat(officer.locator("h1")).hasText("Check your e-mail");
+		officer.navigate(TestMail.linkTo(email));
+		officer.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(WebAccounts.PASSWORD);
+		officer.getByLabel("Password again").fill(WebAccounts.PASSWORD);
+		officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and set the password")).click();
+		officer.navigate(url("/portal/login"));
+		signIn(officer, email, "");
+		enrol(officer);
+		assertThat(officer.locator("h1")).hasText("My requests");
 	}
 
 	static BrowserContext context(String timeZone) {

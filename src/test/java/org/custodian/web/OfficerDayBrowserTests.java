@@ -119,19 +119,7 @@ class OfficerDayBrowserTests extends BrowserTest {
 	}
 
 	private void register(Page officer, String email) {
-		officer.navigate(url("/portal/register"));
-		officer.getByLabel("Official e-mail address").fill(email);
-		officer.getByLabel("Full name").fill("Day Officer");
-		officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
-		assertThat(officer.locator("h1")).hasText("Check your e-mail");
-		officer.navigate(TestMail.linkTo(email));
-		officer.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(WebAccounts.PASSWORD);
-		officer.getByLabel("Password again").fill(WebAccounts.PASSWORD);
-		officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and set the password")).click();
-		officer.navigate(url("/portal/login"));
-		signIn(officer, email, "");
-		enrol(officer);
-		assertThat(officer.locator("h1")).hasText("My requests");
+		registerOfficer(officer, email, "Day Officer");
 	}
 
 	private String submit(Page officer) {

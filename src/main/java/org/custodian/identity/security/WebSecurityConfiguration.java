@@ -130,6 +130,8 @@ class WebSecurityConfiguration {
 				.hasAnyRole(roles(Action.APPROVE_REMOVAL_DECISION))
 				.requestMatchers(HttpMethod.POST, "/console/removals/*/human-rights-review")
 				.hasAnyRole(roles(Action.RECORD_HUMAN_RIGHTS_REVIEW))
+				.requestMatchers(HttpMethod.POST, "/console/removals/*/appeals/*/decision")
+				.hasAnyRole(roles(Action.DECIDE_REMOVAL_APPEAL))
 				.anyRequest()
 				.hasAnyRole(STAFF))
 			.exceptionHandling((handling) -> handling
@@ -158,6 +160,18 @@ class WebSecurityConfiguration {
 		browser(http)
 			.securityMatcher("/", "/error", "/transparency", "/transparency/**", "/sample-platform/**", "/v3/api-docs",
 					"/v3/api-docs/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+		return http.build();
+	}
+
+	/**
+	 * The public appeal page a holder's notice links to: no sign-in (the link's one-time
+	 * token is the credential, checked by the use case), CSRF on its form.
+	 */
+	@Bean
+	@Order(15)
+	SecurityFilterChain appeal(HttpSecurity http) throws Exception {
+		browser(http).securityMatcher("/appeal", "/appeal/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		return http.build();
 	}

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.custodian.identity.CurrentUser;
+import org.custodian.removal.AppealLinkExpired;
 import org.custodian.removal.AppealLinkUsed;
 import org.custodian.removal.RemovalAppeals;
 import org.custodian.removal.RemovalQueries;
@@ -47,8 +48,8 @@ class AppealController {
 		return this.queries.staffView(id, staff);
 	}
 
-	@ExceptionHandler
-	ProblemDetail used(AppealLinkUsed ex) {
+	@ExceptionHandler({ AppealLinkUsed.class, AppealLinkExpired.class })
+	ProblemDetail gone(RuntimeException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, ex.getMessage());
 		problem.setTitle("Gone");
 		return problem;

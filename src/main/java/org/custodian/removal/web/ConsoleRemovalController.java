@@ -1,16 +1,19 @@
 package org.custodian.removal.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.custodian.identity.CurrentUser;
+import org.custodian.removal.AppealOutcome;
 import org.custodian.removal.ItemDecision;
 import org.custodian.removal.NoActionReason;
+import org.custodian.removal.RemovalAppeals;
 import org.custodian.removal.RemovalProposalForm;
 import org.custodian.removal.RemovalQueries;
 import org.custodian.removal.RemovalReview;
@@ -18,9 +21,9 @@ import org.custodian.removal.RemovalStatus;
 import org.custodian.removal.RemovalViews;
 import org.custodian.review.Assessment;
 import org.custodian.review.Decision;
-import org.custodian.shared.InvalidInputException;
+import org.custodian.shared.ForbiddenException;
 import org.custodian.shared.web.BrowserPage;
-import org.custodian.shared.web.FormErrors;
+import org.custodian.shared.web.ConsoleForms;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,7 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The console's removal requests: the list, and a request's page with a decision for each
- * open item, the approval by a second person and the human-rights lead's assessment.
+ * open item, the approval by a second person, the human-rights lead's assessment and the
+ * decision on each holder's appeal.
  */
 @Controller
 @BrowserPage
@@ -45,9 +49,12 @@ class ConsoleRemovalController {
 
 	private final RemovalReview review;
 
-	ConsoleRemovalController(RemovalQueries queries, RemovalReview review) {
+	private final RemovalAppeals appeals;
+
+	ConsoleRemovalController(RemovalQueries queries, RemovalReview review, RemovalAppeals appeals) {
 		this.queries = queries;
 		this.review = review;
+		this.appeals = appeals;
 	}
 
 	@GetMapping("/console/removals")
@@ -69,51 +76,53 @@ class ConsoleRemovalController {
 	String propose(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> fields,
 			@AuthenticationPrincipal CurrentUser reviewer, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		try {
-			this.review.propose(id, proposal(fields), reviewer);
-		}
-		catch (InvalidInputException ex) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page(id, reviewer, model, FormErrors.of(ex), fields.toSingleValueMap());
-		}
-		redirect.addFlashAttribute("done", "console.removal.proposed");
-		return "redirect:/console/removals/" + id;
+		return ConsoleForms.submit(() -> this.review.propose(id, proposal(fields), reviewer),
+				(errors) -> page(id, reviewer, model, errors, fields.toSingleValueMap()), response, redirect,
+				"console.removal.proposed", "/console/removals/" + id);
 	}
 
 	@PostMapping("/console/removals/{id}/approval")
 	String approve(@PathVariable UUID id, @RequestParam(defaultValue = "") String verdict,
 			@RequestParam(defaultValue = "") String comment, @AuthenticationPrincipal CurrentUser approver, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Boolean approve = switch (verdict) {
-			case "approve" -> true;
-			case "return" -> false;
-			default -> null;
-		};
-		try {
-			this.review.approve(id, approve, comment, approver);
-		}
-		catch (InvalidInputException ex) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page(id, approver, model, FormErrors.of(ex), Map.of("comment", comment));
-		}
-		redirect.addFlashAttribute("done",
-				Boolean.TRUE.equals(approve) ? "console.removal.approved" : "console.removal.returned");
-		return "redirect:/console/removals/" + id;
+		Boolean approve = ConsoleForms.approval(verdict);
+		return ConsoleForms.submit(() -> this.review.approve(id, approve, comment, approver),
+				(errors) -> page(id, approver, model, errors, Map.of("comment", comment)), response, redirect,
+				Boolean.TRUE.equals(approve) ? "console.removal.approved" : "console.removal.returned",
+				"/console/removals/" + id);
 	}
 
 	@PostMapping("/console/removals/{id}/human-rights-review")
 	String humanRightsReview(@PathVariable UUID id, @RequestParam(defaultValue = "") String verdict,
 			@RequestParam(defaultValue = "") String note, @AuthenticationPrincipal CurrentUser lead, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
+		return ConsoleForms.submit(() -> this.review.recordHumanRightsReview(id, verdict, note, lead),
+				(errors) -> page(id, lead, model, errors, Map.of("note", note)), response, redirect,
+				"console.removal.assessed", "/console/removals/" + id);
+	}
+
+	/**
+	 * Decides a holder's appeal (uphold or restore). Whoever proposed or approved the
+	 * item's decision is refused by the use case: the page says so (403) and nothing
+	 * changes.
+	 */
+	@PostMapping("/console/removals/{id}/appeals/{appealId}/decision")
+	String decideAppeal(@PathVariable UUID id, @PathVariable UUID appealId,
+			@RequestParam(defaultValue = "") String outcome, @RequestParam(defaultValue = "") String reason,
+			@AuthenticationPrincipal CurrentUser staff, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Map<String, String> typed = Map.of("appealId", appealId.toString(), "appealOutcome", outcome, "appealReason",
+				reason);
 		try {
-			this.review.recordHumanRightsReview(id, verdict, note, lead);
+			return ConsoleForms.submit(() -> this.appeals.decide(id, appealId, outcome, reason, staff),
+					(errors) -> page(id, staff, model, errors, typed), response, redirect,
+					"console.removal.appealDecided", "/console/removals/" + id);
 		}
-		catch (InvalidInputException ex) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page(id, lead, model, FormErrors.of(ex), Map.of("note", note));
+		catch (ForbiddenException ex) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			model.addAttribute("refused", ex.getMessage());
+			return page(id, staff, model, Map.of(), typed);
 		}
-		redirect.addFlashAttribute("done", "console.removal.assessed");
-		return "redirect:/console/removals/" + id;
 	}
 
 	private String page(UUID id, CurrentUser staff, Model model, Map<String, String> errors,
@@ -127,6 +136,9 @@ class ConsoleRemovalController {
 		model.addAttribute("noActionReasons", NoActionReason.values());
 		model.addAttribute("considerations", Assessment.Consideration.values());
 		model.addAttribute("verdicts", Assessment.Verdict.values());
+		model.addAttribute("appealOutcomes", AppealOutcome.values());
+		model.addAttribute("itemsById",
+				view.items().stream().collect(Collectors.toMap(RemovalViews.StaffItem::id, Function.identity())));
 		return "console/removal";
 	}
 
@@ -145,13 +157,8 @@ class ConsoleRemovalController {
 				items.add(new RemovalProposalForm.ItemDecisionForm(itemId, value, noAction));
 			}
 		});
-		Map<String, Decision.FindingForm> assessment = new LinkedHashMap<>();
-		for (Assessment.Consideration consideration : Assessment.Consideration.values()) {
-			String prefix = "assessment." + consideration.field();
-			assessment.put(consideration.field(),
-					new Decision.FindingForm(fields.getFirst(prefix + ".verdict"), fields.getFirst(prefix + ".note")));
-		}
-		return new RemovalProposalForm(items, fields.getFirst("reason"), assessment);
+		return new RemovalProposalForm(items, fields.getFirst("reason"),
+				Decision.FindingForm.fromFields(fields::getFirst));
 	}
 
 	private static String blankToNull(String value) {

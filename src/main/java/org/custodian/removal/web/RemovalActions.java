@@ -1,5 +1,9 @@
 package org.custodian.removal.web;
 
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
 import org.custodian.identity.Action;
 import org.custodian.identity.CurrentUser;
 import org.custodian.removal.RemovalStatus;
@@ -15,8 +19,12 @@ import org.custodian.removal.RemovalViews;
  * assessment where one is required)
  * @param approve an approver who did not propose the pending decisions
  * @param assessHumanRights a human-rights lead, until every item is decided
+ * @param decideAppeals a role that decides holders' appeals
+ * @param decidedByViewer the items whose decision this viewer proposed or approved: the
+ * use case refuses them their appeals, so the page says so instead of offering the form
  */
-record RemovalActions(boolean propose, boolean approve, boolean assessHumanRights) {
+record RemovalActions(boolean propose, boolean approve, boolean assessHumanRights, boolean decideAppeals,
+		Set<UUID> decidedByViewer) {
 
 	static RemovalActions of(CurrentUser viewer, RemovalViews.StaffView view) {
 		RemovalStatus status = RemovalStatus.valueOf(view.status());
@@ -30,7 +38,21 @@ record RemovalActions(boolean propose, boolean approve, boolean assessHumanRight
 						&& (!view.humanRightsReviewRequired() || view.humanRightsReview() != null),
 				viewer.may(Action.APPROVE_REMOVAL_DECISION) && status == RemovalStatus.PENDING_APPROVAL
 						&& pending != null && !viewer.id().equals(pending.proposedBy()),
-				viewer.may(Action.RECORD_HUMAN_RIGHTS_REVIEW) && status != RemovalStatus.DECIDED);
+				viewer.may(Action.RECORD_HUMAN_RIGHTS_REVIEW) && status != RemovalStatus.DECIDED,
+				viewer.may(Action.DECIDE_REMOVAL_APPEAL), decidedBy(viewer, view));
+	}
+
+	private static Set<UUID> decidedBy(CurrentUser viewer, RemovalViews.StaffView view) {
+		Set<UUID> proposals = view.proposals()
+			.stream()
+			.filter((proposal) -> viewer.id().equals(proposal.proposedBy()) || viewer.id().equals(proposal.decidedBy()))
+			.map(RemovalViews.ProposalView::id)
+			.collect(Collectors.toSet());
+		return view.items()
+			.stream()
+			.filter((item) -> proposals.contains(item.proposalId()))
+			.map(RemovalViews.StaffItem::id)
+			.collect(Collectors.toSet());
 	}
 
 }

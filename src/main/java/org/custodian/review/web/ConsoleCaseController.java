@@ -21,13 +21,11 @@ import org.custodian.review.RejectionReason;
 import org.custodian.review.ReplyAttachments;
 import org.custodian.review.ReviewService;
 import org.custodian.shared.DataCategory;
-import org.custodian.shared.InvalidInputException;
 import org.custodian.shared.RequestId;
 import org.custodian.shared.RequestType;
 import org.custodian.shared.web.BrowserPage;
-import org.custodian.shared.web.FormErrors;
+import org.custodian.shared.web.ConsoleForms;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -148,51 +146,29 @@ class ConsoleCaseController {
 	String propose(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> fields,
 			@AuthenticationPrincipal CurrentUser reviewer, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		try {
-			this.review.propose(new RequestId(id), decisionForm(fields), reviewer);
-		}
-		catch (InvalidInputException ex) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page(id, reviewer, model, FormErrors.of(ex), fields.toSingleValueMap());
-		}
-		redirect.addFlashAttribute("done", "console.case.proposed");
-		return "redirect:/console/cases/" + id;
+		return ConsoleForms.submit(() -> this.review.propose(new RequestId(id), decisionForm(fields), reviewer),
+				(errors) -> page(id, reviewer, model, errors, fields.toSingleValueMap()), response, redirect,
+				"console.case.proposed", "/console/cases/" + id);
 	}
 
 	@PostMapping("/console/cases/{id}/approval")
 	String approve(@PathVariable UUID id, @RequestParam(defaultValue = "") String verdict,
 			@RequestParam(defaultValue = "") String comment, @AuthenticationPrincipal CurrentUser approver, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Boolean approve = switch (verdict) {
-			case "approve" -> true;
-			case "return" -> false;
-			default -> null;
-		};
-		try {
-			this.review.approve(new RequestId(id), approve, comment, approver);
-		}
-		catch (InvalidInputException ex) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page(id, approver, model, FormErrors.of(ex), Map.of("comment", comment));
-		}
-		redirect.addFlashAttribute("done",
-				Boolean.TRUE.equals(approve) ? "console.case.approved" : "console.case.returned");
-		return "redirect:/console/cases/" + id;
+		Boolean approve = ConsoleForms.approval(verdict);
+		return ConsoleForms.submit(() -> this.review.approve(new RequestId(id), approve, comment, approver),
+				(errors) -> page(id, approver, model, errors, Map.of("comment", comment)), response, redirect,
+				Boolean.TRUE.equals(approve) ? "console.case.approved" : "console.case.returned",
+				"/console/cases/" + id);
 	}
 
 	@PostMapping("/console/cases/{id}/questions")
 	String ask(@PathVariable UUID id, @RequestParam(defaultValue = "") String question,
 			@AuthenticationPrincipal CurrentUser reviewer, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		try {
-			this.review.askForInformation(new RequestId(id), question, reviewer);
-		}
-		catch (InvalidInputException ex) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page(id, reviewer, model, FormErrors.of(ex), Map.of("question", question));
-		}
-		redirect.addFlashAttribute("done", "console.case.asked");
-		return "redirect:/console/cases/" + id;
+		return ConsoleForms.submit(() -> this.review.askForInformation(new RequestId(id), question, reviewer),
+				(errors) -> page(id, reviewer, model, errors, Map.of("question", question)), response, redirect,
+				"console.case.asked", "/console/cases/" + id);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -223,15 +199,9 @@ class ConsoleCaseController {
 	 * decision's shape.
 	 */
 	private static Decision.Form decisionForm(MultiValueMap<String, String> fields) {
-		Map<String, Decision.FindingForm> assessment = new LinkedHashMap<>();
-		for (Assessment.Consideration consideration : Assessment.Consideration.values()) {
-			String prefix = "assessment." + consideration.field();
-			assessment.put(consideration.field(),
-					new Decision.FindingForm(fields.getFirst(prefix + ".verdict"), fields.getFirst(prefix + ".note")));
-		}
 		List<String> categories = fields.getOrDefault("categories", List.of());
 		return new Decision.Form(fields.getFirst("outcome"), categories, fields.getFirst("reason"),
-				blankToNull(fields.getFirst("rejectionReason")), assessment);
+				blankToNull(fields.getFirst("rejectionReason")), Decision.FindingForm.fromFields(fields::getFirst));
 	}
 
 	private static String blankToNull(String value) {

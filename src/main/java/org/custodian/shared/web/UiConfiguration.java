@@ -34,7 +34,8 @@ class UiConfiguration implements WebMvcConfigurer {
 		change.setParamName("lang");
 		change.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(change)
-			.addPathPatterns("/portal/**", "/portal", "/console/**", "/console", "/transparency", "/transparency/**");
+			.addPathPatterns("/portal/**", "/portal", "/console/**", "/console", "/transparency", "/transparency/**",
+					"/appeal", "/appeal/**");
 	}
 
 	@Override
