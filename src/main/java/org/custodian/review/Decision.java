@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.custodian.policy.CategoryFinding;
+import org.custodian.review.Assessment.Consideration;
 import org.custodian.shared.DataCategory;
 import org.custodian.shared.FieldProblems;
 import org.custodian.shared.StaffId;
