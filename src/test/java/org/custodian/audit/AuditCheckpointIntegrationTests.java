@@ -244,7 +244,7 @@ class AuditCheckpointIntegrationTests extends IntegrationTest {
 	}
 
 	private Verification alterCheckpoint(String assignments, Checkpoint checkpoint) {
-		return this.tampering.rolledBack(() -> {
+		return this.tampering.rolledBackInOneSnapshot(() -> {
 			this.tampering.disableTriggers("audit_checkpoint");
 			this.jdbc.sql("UPDATE audit_checkpoint SET " + assignments + " WHERE events = ?")
 				.param(checkpoint.events())
