@@ -15,15 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.user.UserManager;
 import jakarta.mail.internet.MimeMessage;
-import org.custodian.notice.HolderNotices;
 import org.custodian.support.Api;
-import org.custodian.support.IntegrationTest;
-import org.custodian.support.World;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,32 +26,7 @@ import static org.awaitility.Awaitility.await;
  * opens the appeal the moment the mail arrives, whatever else is being sent), and one
  * notice's failure undoes no other's mail.
  */
-class HolderNoticeSendingIntegrationTests extends IntegrationTest {
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	HolderNotices notices;
-
-	private Removals removals;
-
-	private Holders holders;
-
-	private World.Person officer;
-
-	private World.Person reviewer;
-
-	private World.Person approver;
-
-	@BeforeEach
-	void people() {
-		this.removals = new Removals(this.api);
-		this.holders = new Holders(this.jdbc);
-		this.officer = this.world.officer(this.world.agency("MC"));
-		this.reviewer = this.world.staff("REVIEWER");
-		this.approver = this.world.staff("APPROVER");
-	}
+class HolderNoticeSendingIntegrationTests extends HolderTest {
 
 	private DecidedRemovals.Decided decide(Holders.Holder restrictedBy, Holders.Holder removedBy) {
 		return new DecidedRemovals(this.removals, this.holders, this.notices).decide(this.officer, this.reviewer,

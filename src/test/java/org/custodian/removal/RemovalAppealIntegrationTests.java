@@ -4,15 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
-import org.custodian.notice.HolderNotices;
 import org.custodian.support.Api;
-import org.custodian.support.IntegrationTest;
 import org.custodian.support.World;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,32 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The statement of reasons to the affected account holder and the appeal that can restore
  * the item, over real SMTP (GreenMail) and the API.
  */
-class RemovalAppealIntegrationTests extends IntegrationTest {
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	HolderNotices notices;
-
-	private Removals removals;
-
-	private Holders holders;
-
-	private World.Person officer;
-
-	private World.Person reviewer;
-
-	private World.Person approver;
-
-	@BeforeEach
-	void people() {
-		this.removals = new Removals(this.api);
-		this.holders = new Holders(this.jdbc);
-		this.officer = this.world.officer(this.world.agency("MC"));
-		this.reviewer = this.world.staff("REVIEWER");
-		this.approver = this.world.staff("APPROVER");
-	}
+class RemovalAppealIntegrationTests extends HolderTest {
 
 	private DecidedRemovals.Decided decide(Holders.Holder restrictedBy, Holders.Holder removedBy,
 			Holders.Holder keptBy) {
